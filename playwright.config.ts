@@ -1,0 +1,13 @@
+import { defineConfig } from '@playwright/test';
+
+// Each worker launches its own Chromium with the built extension (see test/support/fixtures.ts).
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/e2e.json' }]] : [['list']],
+  use: { trace: 'retain-on-failure' },
+});

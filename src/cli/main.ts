@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { launchBrowser, NoDisplayError } from './launch.ts';
+
+const usage = `Usage: npm run agent -- <command> [options]
+
+Commands:
+  open [--url <url>] [--headed] [--exit]
+      Start Chromium with Webwright loaded and the side panel ready. Headless unless --headed.
+      Stays open until Ctrl+C (or closes at once with --exit, after checking the panel works).
+
+Environment:
+  CHROMIUM_PATH / CHROME_PATH   the browser to use (otherwise the usual install places are searched)
+`;
+
+async function open(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      url: { type: 'string', default: 'about:blank' },
+      headed: { type: 'boolean', default: false },
+      exit: { type: 'boolean', default: false },
+    },
+  });
+  const browser = await launchBrowser({ headed: values.headed });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(values.url);
+  const panel = await browser.openSidePanel(page);
+  if (values.headed) {
+    // A real side panel needs a user gesture; an extension page's evaluate counts as one.
+    const opened = await panel
+      .evaluate(async () => {
+        const { id } = await chrome.windows.getCurrent();
+        if (id === undefined) return false;
+        await chrome.sidePanel.open({ windowId: id });
+        return true;
+      })
+      .catch(() => false);
+    if (opened) await panel.close();
+    await page.bringToFront();
+  }
+  console.log(`Webwright ${browser.extensionId} is loaded in Chromium${values.headed ? '' : ' (headless)'}.`);
+  if (!values.headed || panel.isClosed() === false) {
+    const shown = await panel.getByTestId('page-title').or(panel.getByRole('alert')).first().textContent();
+    console.log(`Side panel: chrome-extension://${browser.extensionId}/src/sidepanel/index.html shows "${shown?.trim()}".`);
+  }
+  if (values.exit) {
+    await browser.close();
+    return 0;
+  }
+  console.log('Press Ctrl+C to close the browser.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+    browser.context.once('close', () => resolve());
+  });
+  await browser.close();
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'open':
+      return open(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(error instanceof NoDisplayError ? message : `webwright: ${message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+// The one contract between extension contexts. Messages are grouped by direction; each has a
+// schema for its payload and one for its answer, and every receiver validates both ends.
+
+export const FrameIdentity = z.object({
+  tabId: z.number().int(),
+  frameId: z.number().int(),
+});
+export type FrameIdentity = z.infer<typeof FrameIdentity>;
+
+export const PageInfo = z.object({
+  frameId: z.number().int(),
+  url: z.string(),
+  title: z.string(),
+  isTop: z.boolean(),
+  readyState: z.enum(['loading', 'interactive', 'complete']),
+});
+export type PageInfo = z.infer<typeof PageInfo>;
+
+export const TabInfo = z.object({
+  tabId: z.number().int(),
+  windowId: z.number().int(),
+  page: PageInfo,
+});
+export type TabInfo = z.infer<typeof TabInfo>;
+
+export const FrameReport = z.object({
+  frameId: z.number().int(),
+  parentFrameId: z.number().int(),
+  url: z.string(),
+  page: PageInfo.nullable(),
+  error: z.string().nullable(),
+});
+export type FrameReport = z.infer<typeof FrameReport>;
+
+const TabTarget = z.object({
+  tabId: z.number().int().nonnegative().optional(),
+  windowId: z.number().int().optional(),
+});
+
+const define = <P extends z.ZodType, R extends z.ZodType>(payload: P, result: R) => ({ payload, result });
+
+/** Side panel (and other extension pages) to background. */
+export const panelToBackground = {
+  'tab.info': define(TabTarget, TabInfo),
+  'tab.frames': define(TabTarget, z.array(FrameReport)),
+};
+
+/** Background to the content script of one frame. */
+export const backgroundToContent = {
+  'page.info': define(z.object({}), PageInfo),
+};
+
+/** Content script to background. */
+export const contentToBackground = {
+  // A content script cannot see its own frame id; the background reads it off the sender.
+  'frame.identify': define(z.object({}), FrameIdentity),
+};
+
+export const directions = {
+  'panel-to-background': panelToBackground,
+  'background-to-content': backgroundToContent,
+  'content-to-background': contentToBackground,
+} as const;
+export type Direction = keyof typeof directions;
+export type MessagesOf<D extends Direction> = (typeof directions)[D];
+export type NameOf<D extends Direction> = keyof MessagesOf<D> & string;
+type Entry<D extends Direction, N extends NameOf<D>> = MessagesOf<D>[N] extends {
+  payload: infer P extends z.ZodType;
+  result: infer R extends z.ZodType;
+}
+  ? { payload: P; result: R }
+  : never;
+export type PayloadOf<D extends Direction, N extends NameOf<D>> = z.input<Entry<D, N>['payload']>;
+export type ResultOf<D extends Direction, N extends NameOf<D>> = z.output<Entry<D, N>['result']>;
+
+export const CHANNEL = 'webwright/1';
+
+export const Envelope = z.object({
+  channel: z.literal(CHANNEL),
+  direction: z.enum(Object.keys(directions) as [Direction, ...Direction[]]),
+  name: z.string(),
+  payload: z.unknown(),
+});
+export type Envelope = z.infer<typeof Envelope>;
+
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ kind: z.string(), message: z.string() }),
+  }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+export function getEntry(direction: Direction, name: string): { payload: z.ZodType; result: z.ZodType } | undefined {
+  const messages: Record<string, { payload: z.ZodType; result: z.ZodType }> = directions[direction];
+  return Object.hasOwn(messages, name) ? messages[name] : undefined;
+}

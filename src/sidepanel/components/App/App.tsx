@@ -1,0 +1,13 @@
+import { ActiveTab } from '../ActiveTab/ActiveTab.tsx';
+import './App.css';
+
+export function App() {
+  return (
+    <main class="app">
+      <header class="app__header">
+        <h1>Webwright</h1>
+      </header>
+      <ActiveTab />
+    </main>
+  );
+}
