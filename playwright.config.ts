@@ -8,6 +8,6 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/e2e.json' }]] : [['list']],
+  reporter: 'list',
   use: { trace: 'retain-on-failure' },
 });

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { toWebwrightError, WebwrightError } from './errors.ts';
-import { answer, makeEnvelope, readReply, type HandlerTable, type SenderInfo } from './messaging.ts';
+import { answer, makeEnvelope, readReply, type HandlerTable } from './messaging.ts';
 import type { Direction, NameOf, PayloadOf, ResultOf } from './protocol.ts';
 
 // The browser half of messaging: typed send helpers and one listener per context.
@@ -79,7 +79,7 @@ export function listen(table: HandlerTable, options: { signal?: AbortSignal } = 
   const extensionId = browser.runtime.id;
   const rules = { extensionId, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
   const listener = (message: unknown, sender: browser.Runtime.MessageSender) =>
-    answer(message, sender as SenderInfo, table, rules);
+    answer(message, sender, table, rules);
   browser.runtime.onMessage.addListener(listener);
   options.signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }

@@ -3,7 +3,7 @@ import { envelope, sendRaw } from '../support/panel.ts';
 
 test('the content script answers in the top frame, a same-origin iframe and a cross-origin iframe', async ({ harness, server, page }) => {
   await page.goto(server.url('/frames.html'));
-  await expect(page.frames()).toHaveLength(3);
+  await expect.poll(() => page.frames().length).toBe(3);
   const tabId = await harness.tabIdOf(page);
   const panel = await harness.openSidePanel(page);
 
