@@ -1,0 +1,170 @@
+import { computeAccessibleName, getRole } from 'dom-accessibility-api';
+import type { CandidateStates } from '../../grounding/types.ts';
+
+// Roles, names and states of elements, the way assistive technology sees them. Names come from
+// dom-accessibility-api (the W3C accname algorithm); this module adds what a web agent needs on top.
+
+const interactiveRoles = new Set([
+  'button', 'link', 'textbox', 'searchbox', 'combobox', 'listbox', 'option', 'checkbox', 'radio', 'switch',
+  'slider', 'spinbutton', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'treeitem', 'gridcell', 'scrollbar',
+]);
+
+/** Roles that open an indented block in the snapshot and scope the elements inside. */
+export const structuralRoles = new Set([
+  'banner', 'navigation', 'main', 'complementary', 'contentinfo', 'region', 'form', 'search', 'dialog', 'alertdialog',
+  'menu', 'menubar', 'listbox', 'tablist', 'tabpanel', 'toolbar', 'radiogroup', 'group', 'table', 'grid', 'row', 'article',
+  'list', 'tree', 'status', 'alert',
+]);
+
+export type StyleReader = (element: Element) => CSSStyleDeclaration;
+
+/** One getComputedStyle per element per pass: the accname algorithm asks for the same styles many times. */
+export function cachedStyles(): StyleReader {
+  const cache = new WeakMap<Element, CSSStyleDeclaration>();
+  return (element) => {
+    let style = cache.get(element);
+    if (!style) {
+      style = getComputedStyle(element);
+      cache.set(element, style);
+    }
+    return style;
+  };
+}
+
+function isEditable(element: Element): boolean {
+  return element instanceof HTMLElement && element.isContentEditable && !(element.parentElement?.isContentEditable ?? false);
+}
+
+export function getElementRole(element: Element): string | null {
+  const role = getRole(element);
+  if (role === 'textbox' && element instanceof HTMLInputElement && element.type === 'search') return 'searchbox';
+  if (role) return role === 'presentation' || role === 'none' ? null : role;
+  if (element.localName === 'summary') return 'button';
+  if (isEditable(element)) return 'textbox';
+  if (element instanceof HTMLInputElement && ['date', 'time', 'datetime-local', 'month', 'week', 'color', 'file'].includes(element.type)) return 'textbox';
+  return null;
+}
+
+/**
+ * Is this an element a person would click, type into or choose from? Native controls and ARIA
+ * widgets always; other elements when they are focusable, have an inline click handler, or show
+ * a pointer cursor that their parent does not (the "div with onclick" of many real sites).
+ */
+export function isInteractive(element: Element, role: string | null, style: StyleReader): boolean {
+  if (role && interactiveRoles.has(role)) return true;
+  if (element instanceof HTMLInputElement) return element.type !== 'hidden';
+  if (element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement || element instanceof HTMLButtonElement) return true;
+  if (element.localName === 'summary' || isEditable(element)) return true;
+  if (element.hasAttribute('onclick')) return true;
+  const tabindex = element.getAttribute('tabindex');
+  if (tabindex !== null && Number(tabindex) >= 0 && element.localName !== 'iframe' && !(role && structuralRoles.has(role))) return true;
+  if (style(element).cursor === 'pointer') {
+    const parent = element.parentElement;
+    return !parent || style(parent).cursor !== 'pointer';
+  }
+  return false;
+}
+
+export function getName(element: Element, role: string | null, style: StyleReader): string {
+  let name = '';
+  try {
+    name = computeAccessibleName(element, { getComputedStyle: style as typeof getComputedStyle, computedStyleSupportsPseudoElements: true });
+  } catch {
+    name = '';
+  }
+  if (!name && (role === null || role === 'generic' || role === 'gridcell' || role === 'option')) name = getText(element, 80);
+  return collapse(name);
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function getText(element: Element, limit = 160): string {
+  const text = collapse(element.textContent ?? '');
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+
+const secretName = /(pass(word|code|phrase)?|pwd|card.?(num|no)|cc.?(num|no|csc|cvc)|cvc|cvv|csc|security.?code|otp|one.?time|verification.?code|pin(code)?$|iban|ssn)/i;
+
+/** Fields whose value must never leave the page: passwords, payment cards, one-time codes. */
+export function isSecretField(element: Element): boolean {
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) return false;
+  if (element instanceof HTMLInputElement && element.type === 'password') return true;
+  const autocomplete = element.getAttribute('autocomplete') ?? '';
+  if (/cc-(number|csc|exp)|one-time-code|current-password|new-password/.test(autocomplete)) return true;
+  const words = [element.name, element.id, element.getAttribute('aria-label') ?? '', element.placeholder].join(' ');
+  return secretName.test(words);
+}
+
+function fieldValue(element: Element): string | undefined {
+  if (element instanceof HTMLSelectElement) {
+    return collapse([...element.selectedOptions].map((option) => option.label || option.text).join(', '));
+  }
+  if (element instanceof HTMLInputElement) {
+    if (['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'file'].includes(element.type)) return undefined;
+    return element.value;
+  }
+  if (element instanceof HTMLTextAreaElement) return element.value;
+  if (element instanceof HTMLElement && element.isContentEditable) return collapse(element.innerText);
+  const role = element.getAttribute('role');
+  if (role === 'slider' || role === 'spinbutton') return element.getAttribute('aria-valuetext') ?? element.getAttribute('aria-valuenow') ?? undefined;
+  return undefined;
+}
+
+/** The value shown to the model: none for secret fields, whatever their content. */
+export function getSafeValue(element: Element): string | undefined {
+  if (isSecretField(element)) return undefined;
+  return fieldValue(element);
+}
+
+function ariaBool(element: Element, attribute: string): boolean | undefined {
+  const value = element.getAttribute(attribute);
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+}
+
+export function getStates(element: Element, role: string | null): CandidateStates {
+  const states: CandidateStates = {};
+  const ariaChecked = element.getAttribute('aria-checked');
+  if (ariaChecked === 'mixed') states.checked = 'mixed';
+  else if (ariaChecked === 'true' || ariaChecked === 'false') states.checked = ariaChecked === 'true';
+  else if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
+    states.checked = element.indeterminate ? 'mixed' : element.checked;
+  } else if (role === 'switch' || role === 'checkbox' || role === 'radio' || role === 'menuitemcheckbox') states.checked = false;
+  if (element.matches(':disabled') || element.closest('[aria-disabled="true"]') !== null) states.disabled = true;
+  const expanded = ariaBool(element, 'aria-expanded');
+  if (expanded !== undefined) states.expanded = expanded;
+  else if (element.localName === 'summary' && element.parentElement instanceof HTMLDetailsElement) states.expanded = element.parentElement.open;
+  const selected = ariaBool(element, 'aria-selected');
+  if (selected !== undefined) states.selected = selected;
+  else if (element instanceof HTMLOptionElement) states.selected = element.selected;
+  if (element.getAttribute('aria-current') && element.getAttribute('aria-current') !== 'false') states.selected = true;
+  const pressed = ariaBool(element, 'aria-pressed');
+  if (pressed !== undefined) states.pressed = pressed;
+  if ((element as HTMLInputElement).required === true || element.getAttribute('aria-required') === 'true') states.required = true;
+  if (element.getAttribute('aria-invalid') === 'true' || element.matches(':user-invalid')) states.invalid = true;
+  const editable = role === 'textbox' || role === 'searchbox' || role === 'spinbutton' || (role === 'combobox' && !(element instanceof HTMLSelectElement));
+  if (editable) {
+    states.editable = true;
+    const value = fieldValue(element);
+    states.empty = (value ?? '').length === 0;
+  }
+  return states;
+}
+
+/** id, name and class words, and the icon names inside: "btn-trash" helps find "the trash icon". */
+export function getHints(element: Element): string | undefined {
+  const parts = [element.id, element.getAttribute('name') ?? '', typeof element.className === 'string' ? element.className : ''];
+  const icon = element.querySelector('i[class], svg use, svg title, span[class*="icon"], img[alt]');
+  if (icon) parts.push(icon.getAttribute('class') ?? '', icon.getAttribute('href') ?? icon.getAttribute('xlink:href') ?? '', icon.textContent ?? '', icon.getAttribute('alt') ?? '');
+  const words = parts
+    .join(' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[#_\-.:/]+/g, ' ')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.length > 1 && !/^(fa|fas|far|btn|icon|icons|svg|mdi|js|is|has|ng|css|\d+)$/.test(word));
+  return words.length > 0 ? [...new Set(words)].join(' ') : undefined;
+}

@@ -1,0 +1,265 @@
+import type { Box, Candidate, PageData, TextBlock } from '../grounding/types.ts';
+import { boxOf, frameContentOffset, intersects, type Offset } from './dom/geometry.ts';
+import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
+import type { RefRegistry } from './refs.ts';
+
+// One pass over the page's flat tree (open shadow roots and same-origin frames inlined) that
+// yields both the grounding candidates and the outline the snapshot is printed from.
+
+export type LineKind = 'element' | 'heading' | 'text' | 'container' | 'frame' | 'image';
+
+export interface OutlineLine {
+  kind: LineKind;
+  depth: number;
+  text: string;
+  inView: boolean;
+  box: Box | null;
+  role?: string;
+  /** For a cross-origin frame: its position among this document's cross-origin frames. */
+  frameIndex?: number;
+}
+
+export interface ChildFrame {
+  index: number;
+  src: string;
+  title: string;
+  box: Box;
+}
+
+export interface PageModel {
+  data: PageData;
+  /** The live element of each candidate, by candidate index. */
+  elements: Element[];
+  lines: OutlineLine[];
+  frames: ChildFrame[];
+  /** Interactive elements left out because a modal dialog covers them. */
+  behindModal: number;
+  modalName?: string;
+}
+
+interface Context {
+  depth: number;
+  ancestors: number[];
+  scopes: string[];
+  scopeNames: string[];
+  offset: Offset;
+  clip: Box;
+  inInteractive: boolean;
+  inModal: boolean;
+}
+
+const skipped = new Set(['script', 'style', 'noscript', 'template', 'head', 'meta', 'link', 'title', 'svg', 'canvas', 'math', 'datalist']);
+const landmarkTags: Record<string, string> = { header: 'banner', nav: 'navigation', main: 'main', aside: 'complementary', footer: 'contentinfo' };
+const cookieWords = /cookie|consent|gdpr|privacy-banner/i;
+
+function findModal(doc: Document): Element | null {
+  const modal = doc.querySelector('dialog:modal');
+  if (modal) return modal;
+  const marked = [...doc.querySelectorAll('[aria-modal="true"]')].filter((element) => element.checkVisibility());
+  return marked.at(-1) ?? null;
+}
+
+function childNodesOf(node: Element | Document | ShadowRoot): Iterable<Node> {
+  if (node instanceof HTMLSlotElement) {
+    const assigned = node.assignedNodes({ flatten: true });
+    return assigned.length > 0 ? assigned : node.childNodes;
+  }
+  if (node instanceof Element && node.shadowRoot) return node.shadowRoot.childNodes;
+  return node.childNodes;
+}
+
+function isTiny(box: Box): boolean {
+  return box.width * box.height < 4;
+}
+
+function scopeFor(element: Element, role: string | null): string | null {
+  if (role && structuralRoles.has(role)) return role === 'alertdialog' ? 'dialog' : role;
+  const landmark = landmarkTags[element.localName];
+  // header and footer are landmarks only outside sectioning content; inside a card they still scope.
+  if (landmark) return landmark;
+  if (cookieWords.test(`${element.id} ${typeof element.className === 'string' ? element.className : ''}`)) return 'cookie';
+  return null;
+}
+
+export function buildModel(doc: Document, registry: RefRegistry, options: { viewportMargin?: number } = {}): PageModel {
+  const view = doc.defaultView ?? window;
+  const style: StyleReader = cachedStyles();
+  const margin = options.viewportMargin ?? 100;
+  const viewport: Box = { x: 0, y: -margin, width: view.innerWidth, height: view.innerHeight + 2 * margin };
+  const candidates: Candidate[] = [];
+  const elements: Element[] = [];
+  const texts: TextBlock[] = [];
+  const lines: OutlineLine[] = [];
+  const frames: ChildFrame[] = [];
+  const modal = findModal(doc);
+  let behindModal = 0;
+  let nextId = 0;
+
+  const addText = (text: string, owner: number, ownerBox: Box, ctx: Context) => {
+    texts.push({ text, box: ownerBox, ancestors: ctx.ancestors.slice(1), owner });
+    lines.push({ kind: 'text', depth: ctx.depth, text, inView: intersects(ownerBox, ctx.clip), box: ownerBox });
+  };
+
+  const visitChildren = (node: Element | Document | ShadowRoot, ctx: Context, ownerBox: Box) => {
+    for (const child of childNodesOf(node)) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        if (ctx.inInteractive || (modal && !ctx.inModal)) continue;
+        const text = collapse(child.textContent ?? '');
+        if (text) addText(text, ctx.ancestors[0] ?? 0, ownerBox, ctx);
+      } else if (child instanceof Element) {
+        visitElement(child, ctx);
+      }
+    }
+  };
+
+  const visitElement = (element: Element, ctx: Context): void => {
+    const tag = element.localName;
+    if (skipped.has(tag) || element.hasAttribute('inert') || element.getAttribute('aria-hidden') === 'true') return;
+    if (!element.checkVisibility({ visibilityProperty: false, opacityProperty: false }) && style(element).display !== 'contents') return;
+    const id = ++nextId;
+    const css = style(element);
+    const shown = css.visibility !== 'hidden' && css.opacity !== '0';
+    const inModal = ctx.inModal || element === modal;
+    const role = getElementRole(element);
+    const box = boxOf(element, ctx.offset);
+    const next: Context = { ...ctx, ancestors: [id, ...ctx.ancestors], inModal };
+    const interactive = !ctx.inInteractive && isInteractive(element, role, style);
+
+    if (interactive) {
+      let hitBox = box;
+      let usable = shown && !isTiny(box);
+      // Custom checkboxes and switches hide the real input and style its label instead.
+      if (!usable && (element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) {
+        const label = element.labels?.[0];
+        if (label?.checkVisibility()) {
+          hitBox = boxOf(label, ctx.offset);
+          usable = !isTiny(hitBox);
+        }
+      }
+      if (usable && modal && !inModal) behindModal++;
+      else if (usable) {
+        const finalRole = role ?? 'clickable';
+        const name = getName(element, role, style);
+        const index = candidates.length;
+        const labels = (element as HTMLInputElement).labels;
+        const candidate: Candidate = {
+          index,
+          ref: registry.refFor(element, finalRole, name),
+          role: finalRole,
+          name,
+          tag,
+          text: role === 'textbox' || role === 'searchbox' ? '' : getText(element, 120),
+          states: getStates(element, role),
+          box: hitBox,
+          inViewport: intersects(hitBox, ctx.clip),
+          ancestors: ctx.ancestors,
+          scopes: ctx.scopes,
+          scopeNames: ctx.scopeNames,
+        };
+        if (element instanceof HTMLInputElement) candidate.type = element.type;
+        const label = labels && labels.length > 0 ? collapse([...labels].map((l) => l.textContent ?? '').join(' ')) : undefined;
+        if (label) candidate.label = label;
+        const placeholder = element.getAttribute('placeholder') ?? element.getAttribute('aria-placeholder');
+        if (placeholder) candidate.placeholder = placeholder;
+        const value = getSafeValue(element);
+        if (value !== undefined) candidate.value = value;
+        const title = element.getAttribute('title');
+        if (title) candidate.title = title;
+        const hints = getHints(element);
+        if (hints) candidate.hints = hints;
+        const heading = lastHeading;
+        if (heading) candidate.heading = heading;
+        candidates.push(candidate);
+        elements.push(element);
+        lines.push({ kind: 'element', depth: ctx.depth, text: String(index), inView: candidate.inViewport, box: hitBox, role: finalRole });
+      }
+      next.inInteractive = true;
+    }
+
+    if (!interactive && role === 'heading' && !(modal && !inModal)) {
+      const name = getName(element, role, style);
+      if (name) {
+        lastHeading = name;
+        const level = element.getAttribute('aria-level') ?? /^h([1-6])$/.exec(tag)?.[1] ?? '2';
+        lines.push({ kind: 'heading', depth: ctx.depth, text: `heading "${name}" [level=${level}]`, inView: intersects(box, ctx.clip), box });
+        texts.push({ text: name, box, ancestors: ctx.ancestors, owner: id });
+        return;
+      }
+    }
+    if (!interactive && tag === 'img' && !(modal && !inModal)) {
+      const alt = element.getAttribute('alt');
+      if (alt && box.width >= 24 && box.height >= 24) {
+        lines.push({ kind: 'image', depth: ctx.depth, text: `img "${collapse(alt)}"`, inView: intersects(box, ctx.clip), box });
+        texts.push({ text: collapse(alt), box, ancestors: ctx.ancestors, owner: id });
+      }
+      return;
+    }
+
+    const scope = interactive ? null : scopeFor(element, role);
+    if (scope) {
+      const scopeName = role && scope !== 'row' && scope !== 'list' ? getName(element, role, style) : '';
+      next.scopes = [scope, ...ctx.scopes];
+      if (scopeName) next.scopeNames = [scopeName, ...ctx.scopeNames];
+      if (scope !== 'list' && scope !== 'cookie' && !(modal && !inModal)) {
+        next.depth = ctx.depth + 1;
+        const label = scope === 'row' ? getText(element, 100) : scopeName;
+        lines.push({ kind: 'container', depth: ctx.depth, text: `${scope}${label ? ` "${label}"` : ''}:`, inView: false, box });
+      }
+    }
+    if (!interactive && scope === null && role === 'dialog') next.scopes = ['dialog', ...next.scopes];
+
+    if (css.overflowX !== 'visible' || css.overflowY !== 'visible') {
+      const clipped: Box = {
+        x: Math.max(ctx.clip.x, box.x),
+        y: Math.max(ctx.clip.y, box.y),
+        width: 0,
+        height: 0,
+      };
+      clipped.width = Math.max(0, Math.min(ctx.clip.x + ctx.clip.width, box.x + box.width) - clipped.x);
+      clipped.height = Math.max(0, Math.min(ctx.clip.y + ctx.clip.height, box.y + box.height) - clipped.y);
+      next.clip = clipped;
+    }
+
+    if (element instanceof HTMLIFrameElement) {
+      let inner: Document | null = null;
+      try {
+        inner = element.contentDocument;
+      } catch {
+        inner = null;
+      }
+      if (inner?.documentElement) {
+        visitElement(inner.documentElement, { ...next, offset: frameContentOffset(element, ctx.offset) });
+      } else if (!(modal && !inModal)) {
+        const index = frames.length;
+        const title = element.title || element.name || '';
+        frames.push({ index, src: element.src, title, box });
+        lines.push({ kind: 'frame', depth: ctx.depth, text: `iframe${title ? ` "${title}"` : ''}`, inView: intersects(box, ctx.clip), box, frameIndex: index });
+      }
+      return;
+    }
+    visitChildren(element, next, box);
+  };
+
+  let lastHeading: string | undefined;
+  const root: Context = {
+    depth: 0,
+    ancestors: [],
+    scopes: [],
+    scopeNames: [],
+    offset: { x: 0, y: 0 },
+    clip: viewport,
+    inInteractive: false,
+    inModal: false,
+  };
+  if (doc.documentElement) visitElement(doc.documentElement, root);
+
+  const model: PageModel = {
+    data: { candidates, texts, viewport: { width: view.innerWidth, height: view.innerHeight } },
+    elements,
+    lines,
+    frames,
+    behindModal,
+  };
+  if (modal) model.modalName = getName(modal, getElementRole(modal), style);
+  return model;
+}

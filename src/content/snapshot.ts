@@ -1,0 +1,159 @@
+import type { Candidate } from '../grounding/types.ts';
+import type { OutlineLine, PageModel } from './model.ts';
+
+// Prints the page model as the compact outline the planner reads: what is in view in full,
+// what is outside it as counted summaries, all within a token budget.
+
+export interface SnapshotOptions {
+  /** Approximate token budget for the outline (4 characters a token). */
+  maxTokens?: number;
+  /** List everything, in view or not. */
+  full?: boolean;
+  /** Prefix for refs, for frames stitched into another frame's snapshot ("f3:"). */
+  refPrefix?: string;
+}
+
+export const DEFAULT_MAX_TOKENS = 6000;
+const TEXT_LIMIT = 160;
+
+function quote(text: string, limit = 80): string {
+  const clean = text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+  return `"${clean.replace(/"/g, "'")}"`;
+}
+
+export function describeElement(candidate: Candidate, element: Element, prefix = ''): string {
+  const parts = [`[${prefix}${candidate.ref}] ${candidate.role}`];
+  if (candidate.name) parts.push(quote(candidate.name));
+  const s = candidate.states;
+  if (s.checked === 'mixed') parts.push('[mixed]');
+  else if (s.checked === true) parts.push('[checked]');
+  else if (s.checked === false && ['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio'].includes(candidate.role)) parts.push('[unchecked]');
+  if (s.selected) parts.push('[selected]');
+  if (s.pressed) parts.push('[pressed]');
+  if (s.expanded !== undefined) parts.push(s.expanded ? '[expanded]' : '[collapsed]');
+  if (s.disabled) parts.push('[disabled]');
+  if (s.required) parts.push('[required]');
+  if (s.invalid) parts.push('[invalid]');
+  if (candidate.type && !['text', 'submit', 'button', 'checkbox', 'radio', 'search'].includes(candidate.type)) parts.push(`type=${candidate.type}`);
+  if (candidate.value !== undefined && candidate.value !== '' && candidate.value !== candidate.name) parts.push(`value=${quote(candidate.value, 60)}`);
+  else if (candidate.value === undefined && s.editable && !s.empty) parts.push('value=[hidden]');
+  if (s.empty && candidate.placeholder && candidate.placeholder !== candidate.name) parts.push(`placeholder=${quote(candidate.placeholder, 40)}`);
+  if (element instanceof HTMLSelectElement) {
+    const options = [...element.options].map((option) => option.label || option.text).filter(Boolean);
+    parts.push(`options: ${options.slice(0, 12).map((o) => quote(o, 30)).join(' | ')}${options.length > 12 ? ` (+${options.length - 12} more)` : ''}`);
+  }
+  return parts.join(' ');
+}
+
+function summarise(run: OutlineLine[], where: string, model: PageModel): string {
+  const counts = new Map<string, number>();
+  const headings: string[] = [];
+  let texts = 0;
+  for (const line of run) {
+    if (line.kind === 'element') counts.set(line.role ?? 'element', (counts.get(line.role ?? 'element') ?? 0) + 1);
+    else if (line.kind === 'heading') headings.push(/"(.*)"/.exec(line.text)?.[1] ?? '');
+    else if (line.kind === 'text') texts++;
+  }
+  const interactive = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const kinds = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([role, n]) => `${n} ${role}${n === 1 ? '' : 's'}`);
+  const parts = [];
+  if (interactive) parts.push(`${interactive} interactive (${kinds.join(', ')})`);
+  if (headings.length) parts.push(`headings ${headings.slice(0, 6).map((h) => quote(h, 40)).join(', ')}${headings.length > 6 ? ` and ${headings.length - 6} more` : ''}`);
+  if (texts && !interactive && !headings.length) parts.push(`${texts} text block${texts === 1 ? '' : 's'}`);
+  void model;
+  return `[${where}: ${parts.join('; ') || 'more content'}]`;
+}
+
+function direction(line: OutlineLine, viewportHeight: number): string {
+  if (!line.box) return 'out of view';
+  if (line.box.y + line.box.height <= 0) return 'above the viewport';
+  if (line.box.y >= viewportHeight) return 'below the viewport';
+  return 'out of view (scrolled inside a region)';
+}
+
+/** The outline lines, with runs of out-of-view lines folded into one summary each. */
+function render(model: PageModel, options: SnapshotOptions): string[] {
+  const prefix = options.refPrefix ?? '';
+  const out: string[] = [];
+  const lines = model.lines;
+  const visible = lines.map((line) => options.full === true || line.inView);
+  // A container is printed when anything inside it is.
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line?.kind !== 'container') continue;
+    for (let j = i + 1; j < lines.length && (lines[j]?.depth ?? 0) > line.depth; j++) {
+      if (visible[j]) {
+        visible[i] = true;
+        break;
+      }
+    }
+  }
+  let run: OutlineLine[] = [];
+  let runDepth = 0;
+  const flush = () => {
+    const first = run[0];
+    if (first && run.some((line) => line.kind !== 'container')) {
+      out.push(`${'  '.repeat(runDepth)}- ${summarise(run, direction(first, model.data.viewport.height), model)}`);
+    }
+    run = [];
+  };
+  let pendingText: { depth: number; text: string } | undefined;
+  const flushText = () => {
+    if (pendingText) out.push(`${'  '.repeat(pendingText.depth)}- text: ${pendingText.text.length > TEXT_LIMIT ? `${pendingText.text.slice(0, TEXT_LIMIT - 1)}…` : pendingText.text}`);
+    pendingText = undefined;
+  };
+  lines.forEach((line, i) => {
+    if (!visible[i]) {
+      flushText();
+      if (run.length === 0) runDepth = line.depth;
+      run.push(line);
+      return;
+    }
+    flush();
+    if (line.kind === 'text') {
+      if (pendingText && pendingText.depth === line.depth && pendingText.text.length < TEXT_LIMIT) pendingText.text += ` ${line.text}`;
+      else {
+        flushText();
+        pendingText = { depth: line.depth, text: line.text };
+      }
+      return;
+    }
+    flushText();
+    const indent = '  '.repeat(line.depth);
+    if (line.kind === 'element') {
+      const index = Number(line.text);
+      const candidate = model.data.candidates[index];
+      const element = model.elements[index];
+      if (candidate && element) out.push(`${indent}- ${describeElement(candidate, element, prefix)}`);
+    } else if (line.kind === 'frame') {
+      out.push(`${indent}- ${line.text} {{frame:${line.frameIndex ?? 0}}}`);
+    } else {
+      out.push(`${indent}- ${line.text}`);
+    }
+  });
+  flushText();
+  flush();
+  return out;
+}
+
+/** The outline text of one document, cut at the token budget with a marker that says so. */
+export function formatOutline(model: PageModel, options: SnapshotOptions = {}): { text: string; truncated: boolean } {
+  const budget = (options.maxTokens ?? DEFAULT_MAX_TOKENS) * 4;
+  const lines = render(model, options);
+  if (model.behindModal > 0) {
+    lines.unshift(`- [a modal dialog${model.modalName ? ` "${model.modalName}"` : ''} is open: ${model.behindModal} interactive elements behind it are not listed until it closes]`);
+  }
+  let used = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (used + line.length + 1 > budget) {
+      const rest = lines.length - i;
+      return {
+        text: [...lines.slice(0, i), `- [snapshot cut here at the ${options.maxTokens ?? DEFAULT_MAX_TOKENS}-token budget: ${rest} more line${rest === 1 ? '' : 's'} not shown; scroll, or name the element in words]`].join('\n'),
+        truncated: true,
+      };
+    }
+    used += line.length + 1;
+  }
+  return { text: lines.join('\n'), truncated: false };
+}

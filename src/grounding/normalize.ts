@@ -1,0 +1,45 @@
+// Text normalisation shared by parsing and scoring.
+
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201c\u201d"'`]/g, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
+/** Words, keeping symbols that carry meaning on their own (♡, ×, +, ›). */
+export function tokenize(text: string): string[] {
+  return normalize(text)
+    .split(/[^\p{L}\p{N}\p{S}]+/u)
+    .filter((token) => token.length > 0);
+}
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((current[j - 1] ?? 0) + 1, (previous[j] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? Math.max(a.length, b.length);
+}
+
+/** 1 for the same word, a little less for a plural or a typo, 0 otherwise. */
+export function wordSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && long.startsWith(short) && long.length - short.length <= 2) return 0.9;
+  if (short.length < 4) return 0;
+  const distance = levenshtein(a, b);
+  if (distance === 1) return 0.8;
+  if (distance === 2 && short.length >= 7) return 0.7;
+  return 0;
+}

@@ -1,0 +1,144 @@
+import { parseTarget } from './parse.ts';
+import { scoreCandidates, type ActionKind, type Scored } from './score.ts';
+import type { Candidate, PageData } from './types.ts';
+
+// Picks one element for a description, or says why it cannot: it never guesses between
+// candidates that fit about equally well.
+
+export const MATCH_THRESHOLD = 0.3;
+/** The runner-up must stay below this share of the best score for the best to count as clear. */
+export const CLEAR_MARGIN = 0.88;
+const MAX_LISTED = 6;
+
+export interface GroundRequest {
+  target?: string | undefined;
+  ref?: string | undefined;
+  /** The candidate the ref names; null when the ref names nothing on the page now. */
+  refIndex?: number | null | undefined;
+  point?: readonly [number, number] | undefined;
+  /** The candidate under the point; null when nothing actionable is there. */
+  pointIndex?: number | null | undefined;
+  action?: ActionKind | undefined;
+}
+
+export type GroundResult =
+  | { kind: 'ok'; chosen: Scored; confidence: number; runnersUp: Scored[]; message: string }
+  | { kind: 'ambiguous' | 'not-found' | 'stale-ref'; candidates: Scored[]; message: string };
+
+export function describeCandidate(candidate: Candidate): string {
+  const name = candidate.name ? ` "${candidate.name.length > 60 ? `${candidate.name.slice(0, 57)}...` : candidate.name}"` : '';
+  return `[${candidate.ref}] ${candidate.role}${name}`;
+}
+
+const list = (entries: Scored[]) => entries.map((entry) => describeCandidate(entry.candidate)).join(', ');
+
+function visualOrder(a: Scored, b: Scored): number {
+  const ab = a.candidate.box;
+  const bb = b.candidate.box;
+  const sameLine = Math.abs(ab.y - bb.y) < Math.min(ab.height, bb.height) / 2;
+  if (!sameLine) return ab.y - bb.y;
+  return ab.x - bb.x || a.candidate.index - b.candidate.index;
+}
+
+function pickOrdinal(ranked: Scored[], ordinal: number): GroundResult {
+  const best = ranked[0]?.score ?? 0;
+  const group = ranked.filter((entry) => entry.score >= best * 0.75).sort((a, b) => a.candidate.index - b.candidate.index);
+  const position = ordinal > 0 ? ordinal - 1 : group.length + ordinal;
+  const chosen = group[position];
+  if (!chosen) {
+    return {
+      kind: 'not-found',
+      candidates: group.slice(0, MAX_LISTED),
+      message: `Only ${group.length} element${group.length === 1 ? '' : 's'} fit the description, so there is no ${ordinal > 0 ? `number ${ordinal}` : 'such one from the end'}: ${list(group.slice(0, MAX_LISTED))}.`,
+    };
+  }
+  return {
+    kind: 'ok',
+    chosen,
+    confidence: chosen.score,
+    runnersUp: group.filter((entry) => entry !== chosen).slice(0, MAX_LISTED - 1),
+    message: `Chose ${describeCandidate(chosen.candidate)}, number ${position + 1} of ${group.length} that fit.`,
+  };
+}
+
+function rankByWords(page: PageData, target: string, action: ActionKind | undefined): { ranked: Scored[]; ordinal?: number | undefined } {
+  let bestReading: { ranked: Scored[]; ordinal?: number | undefined } | undefined;
+  for (const query of parseTarget(target)) {
+    const ranked = scoreCandidates(page, query, action).filter((entry) => entry.score >= MATCH_THRESHOLD * 0.5);
+    const top = ranked[0]?.score ?? 0;
+    if (!bestReading || top > (bestReading.ranked[0]?.score ?? 0) + 0.02) bestReading = { ranked, ordinal: query.ordinal };
+  }
+  return bestReading ?? { ranked: [] };
+}
+
+function decide(ranked: Scored[], ordinal: number | undefined, target: string): GroundResult {
+  const matching = ranked.filter((entry) => entry.score >= MATCH_THRESHOLD);
+  const [best, second] = matching;
+  if (!best) {
+    const near = ranked.slice(0, 3);
+    return {
+      kind: 'not-found',
+      candidates: near,
+      message: `Nothing visible on the page fits "${target}".${near.length ? ` Closest: ${list(near)}.` : ''} Scroll to reveal more, or describe it by its visible text.`,
+    };
+  }
+  if (ordinal !== undefined) return pickOrdinal(matching, ordinal);
+  if (second && second.score >= best.score * CLEAR_MARGIN) {
+    const close = matching.filter((entry) => entry.score >= best.score * 0.75).sort(visualOrder).slice(0, MAX_LISTED);
+    return {
+      kind: 'ambiguous',
+      candidates: close,
+      message: `"${target}" fits ${close.length === MAX_LISTED ? 'several' : close.length} elements about equally: ${list(close)}. Name one by its ref, or add what tells it apart (its row, card or section, or "the first", "the second").`,
+    };
+  }
+  const margin = second ? 1 - second.score / best.score : 1;
+  return {
+    kind: 'ok',
+    chosen: best,
+    confidence: Math.min(1, best.score * (0.6 + 0.4 * margin)),
+    runnersUp: matching.slice(1, MAX_LISTED),
+    message: `Chose ${describeCandidate(best.candidate)}.`,
+  };
+}
+
+function hinted(page: PageData, index: number): Scored | undefined {
+  const candidate = page.candidates.find((entry) => entry.index === index);
+  return candidate && { candidate, score: 1, factors: { name: 1, role: 1, state: 1, scope: 1, relation: 1 } };
+}
+
+export function ground(page: PageData, request: GroundRequest): GroundResult {
+  const { target, action } = request;
+  const hint = request.refIndex ?? request.pointIndex;
+  const hintName = request.ref !== undefined ? `ref ${request.ref}` : 'the point';
+  if (!target) {
+    const chosen = hint === undefined || hint === null ? undefined : hinted(page, hint);
+    if (chosen) return { kind: 'ok', chosen, confidence: 0.9, runnersUp: [], message: `Chose ${describeCandidate(chosen.candidate)} by its ${request.ref !== undefined ? 'ref' : 'position'}.` };
+    return {
+      kind: 'stale-ref',
+      candidates: [],
+      message:
+        request.ref !== undefined
+          ? `Ref ${request.ref} is not on the page any more (it changed or went away). Observe the page again and use a current ref, or describe the element in words.`
+          : 'Nothing that can be acted on is at that point. Describe the element in words, or observe the page again.',
+    };
+  }
+  const { ranked, ordinal } = rankByWords(page, target, action);
+  if (hint === undefined) return decide(ranked, ordinal, target);
+  if (hint === null) {
+    const byWords = decide(ranked, ordinal, target);
+    return { ...byWords, message: `${hintName} names nothing on the page now; went by the words. ${byWords.message}` };
+  }
+  // A hint picks among the elements the words fit; it does not overrule the words.
+  const best = ranked[0]?.score ?? 0;
+  const entry = ranked.find((scored) => scored.candidate.index === hint);
+  if (entry && entry.score >= MATCH_THRESHOLD && entry.score >= best * 0.5) {
+    return { kind: 'ok', chosen: entry, confidence: Math.min(1, entry.score + 0.2), runnersUp: ranked.filter((s) => s !== entry).slice(0, MAX_LISTED - 1), message: `Chose ${describeCandidate(entry.candidate)}.` };
+  }
+  const named = hinted(page, hint);
+  const matching = ranked.filter((scored) => scored.score >= MATCH_THRESHOLD).slice(0, MAX_LISTED);
+  return {
+    kind: 'stale-ref',
+    candidates: matching,
+    message: `${hintName} is ${named ? describeCandidate(named.candidate) : 'something else'}, which does not fit "${target}".${matching.length ? ` The words fit ${list(matching)}.` : ''} Observe the page again, or give the target alone.`,
+  };
+}

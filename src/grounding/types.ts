@@ -1,0 +1,70 @@
+// Plain data handed to the grounding logic by the content script: no DOM objects cross this line.
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface CandidateStates {
+  checked?: boolean | 'mixed';
+  disabled?: boolean;
+  expanded?: boolean;
+  selected?: boolean;
+  pressed?: boolean;
+  required?: boolean;
+  invalid?: boolean;
+  /** A field with nothing in it. */
+  empty?: boolean;
+  editable?: boolean;
+}
+
+/** One element that an intent could be about. */
+export interface Candidate {
+  /** Position in document order; also the candidate's identity within one grounding call. */
+  index: number;
+  ref: string;
+  role: string;
+  name: string;
+  tag: string;
+  /** input type, when the element is an input */
+  type?: string;
+  /** Visible text inside the element */
+  text: string;
+  label?: string;
+  placeholder?: string;
+  /** Current value of a field (never of a secret field) */
+  value?: string;
+  title?: string;
+  /** Identifier-like attributes (id, name, class words) as a last resort for matching */
+  hints?: string;
+  states: CandidateStates;
+  box: Box;
+  inViewport: boolean;
+  /** Container ids from the nearest ancestor outwards */
+  ancestors: number[];
+  /** Landmark and widget scopes the element sits in: banner, navigation, main, complementary, contentinfo, dialog, form, menu, table, row, list, tabpanel, ... */
+  scopes: string[];
+  /** Names of the named scopes it sits in (dialog title, region label, tab panel label, form name), nearest first */
+  scopeNames: string[];
+  /** Text of the nearest heading before it */
+  heading?: string;
+}
+
+/** A piece of visible text on the page, for anchors such as "under 'Blue Shirt'". */
+export interface TextBlock {
+  text: string;
+  box: Box;
+  ancestors: number[];
+  /** The id of the element the text belongs to (a container id, comparable to ancestors) */
+  owner: number;
+  /** When the text is a candidate's own label or name */
+  candidateIndex?: number;
+}
+
+export interface PageData {
+  candidates: Candidate[];
+  texts: TextBlock[];
+  viewport: { width: number; height: number };
+}
