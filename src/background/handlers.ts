@@ -1,6 +1,8 @@
 import { WebwrightError } from '../shared/errors.ts';
 import type { FrameReport } from '../shared/protocol.ts';
 import type { Handlers } from '../shared/messaging.ts';
+import { actInTab, groundInTab } from './agent/act.ts';
+import { observeTab } from './agent/observe.ts';
 import { requestFrame } from './router.ts';
 import { resolveTab } from './tabs.ts';
 
@@ -31,6 +33,9 @@ export const panelHandlers: Handlers<'panel-to-background'> = {
       }),
     );
   },
+  'agent.observe': async (target) => observeTab(tabIdOf(await resolveTab(target)), target),
+  'agent.act': async (target) => actInTab(tabIdOf(await resolveTab(target)), target.intent),
+  'agent.ground': async (target) => groundInTab(tabIdOf(await resolveTab(target)), target.intent),
 };
 
 export const contentHandlers: Handlers<'content-to-background'> = {

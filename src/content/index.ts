@@ -1,5 +1,13 @@
-import { sendToBackground, listen } from '../shared/transport.ts';
+import { WebwrightError } from '../shared/errors.ts';
+import { isPageIntent } from '../shared/intent.ts';
+import type { Handlers } from '../shared/messaging.ts';
+import { listen, sendToBackground } from '../shared/transport.ts';
+import { runPageIntent } from './act/index.ts';
+import { locate, toReport } from './locate.ts';
+import { observe } from './observe.ts';
 import { getPageInfo } from './page-info.ts';
+import { RefRegistry } from './refs.ts';
+import { waitForText } from './wait.ts';
 
 // Injected by the manifest into every frame, and again on demand into tabs that were open before
 // the extension was installed or reloaded. One live instance per document: a second injection
@@ -27,20 +35,24 @@ function start(): void {
   previous?.stop();
 
   const controller = new AbortController();
+  const registry = new RefRegistry();
   let identity: Promise<number> | undefined;
   const frameId = () => {
     identity ??= sendToBackground('content-to-background', 'frame.identify', {}).then((frame) => frame.frameId);
     return identity;
   };
 
-  listen(
-    {
-      'background-to-content': {
-        'page.info': async () => getPageInfo(document, await frameId()),
-      },
+  const handlers: Handlers<'background-to-content'> = {
+    'page.info': async () => getPageInfo(document, await frameId()),
+    'page.observe': (options) => observe(document, registry, options),
+    'page.ground': ({ intent }) => {
+      if (!isPageIntent(intent)) throw new WebwrightError('bad-message', `"${intent.action}" names no element to ground.`);
+      return toReport(locate(document, registry, { target: intent.target, ref: intent.ref, point: intent.point, action: intent.action }));
     },
-    { signal: controller.signal },
-  );
+    'page.act': ({ intent }) => runPageIntent(document, registry, intent),
+    'page.waitForText': ({ text, timeoutMs }) => waitForText(document, text, timeoutMs),
+  };
+  listen({ 'background-to-content': handlers }, { signal: controller.signal });
   slot[KEY] = { runtimeId: chrome.runtime.id, stop: () => controller.abort() };
 }
 

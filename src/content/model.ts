@@ -1,6 +1,7 @@
 import type { Box, Candidate, PageData, TextBlock } from '../grounding/types.ts';
 import { boxOf, frameContentOffset, intersects, type Offset } from './dom/geometry.ts';
 import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
+import { OVERLAY_ATTRIBUTE } from './overlay.ts';
 import type { RefRegistry } from './refs.ts';
 
 // One pass over the page's flat tree (open shadow roots and same-origin frames inlined) that
@@ -46,6 +47,8 @@ interface Context {
   clip: Box;
   inInteractive: boolean;
   inModal: boolean;
+  /** Inside a label whose control is listed. */
+  inLabel: boolean;
 }
 
 const skipped = new Set(['script', 'style', 'noscript', 'template', 'head', 'meta', 'link', 'title', 'svg', 'canvas', 'math', 'datalist']);
@@ -95,9 +98,9 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
   let behindModal = 0;
   let nextId = 0;
 
-  const addText = (text: string, owner: number, ownerBox: Box, ctx: Context) => {
+  const addText = (text: string, owner: number, ownerBox: Box, ctx: Context, quiet: boolean) => {
     texts.push({ text, box: ownerBox, ancestors: ctx.ancestors.slice(1), owner });
-    lines.push({ kind: 'text', depth: ctx.depth, text, inView: intersects(ownerBox, ctx.clip), box: ownerBox });
+    if (!quiet) lines.push({ kind: 'text', depth: ctx.depth, text, inView: intersects(ownerBox, ctx.clip), box: ownerBox });
   };
 
   const visitChildren = (node: Element | Document | ShadowRoot, ctx: Context, ownerBox: Box) => {
@@ -105,7 +108,8 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       if (child.nodeType === Node.TEXT_NODE) {
         if (ctx.inInteractive || (modal && !ctx.inModal)) continue;
         const text = collapse(child.textContent ?? '');
-        if (text) addText(text, ctx.ancestors[0] ?? 0, ownerBox, ctx);
+        // A label's words are already the name of its control in the outline.
+        if (text) addText(text, ctx.ancestors[0] ?? 0, ownerBox, ctx, ctx.inLabel);
       } else if (child instanceof Element) {
         visitElement(child, ctx);
       }
@@ -114,7 +118,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
 
   const visitElement = (element: Element, ctx: Context): void => {
     const tag = element.localName;
-    if (skipped.has(tag) || element.hasAttribute('inert') || element.getAttribute('aria-hidden') === 'true') return;
+    if (skipped.has(tag) || element.hasAttribute(OVERLAY_ATTRIBUTE) || element.hasAttribute('inert') || element.getAttribute('aria-hidden') === 'true') return;
     if (!element.checkVisibility({ visibilityProperty: false, opacityProperty: false }) && style(element).display !== 'contents') return;
     const id = ++nextId;
     const css = style(element);
@@ -124,6 +128,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     const box = boxOf(element, ctx.offset);
     const next: Context = { ...ctx, ancestors: [id, ...ctx.ancestors], inModal };
     const interactive = !ctx.inInteractive && isInteractive(element, role, style);
+    if (element instanceof HTMLLabelElement && element.control) next.inLabel = true;
 
     if (interactive) {
       let hitBox = box;
@@ -221,7 +226,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     }
 
     if (element instanceof HTMLIFrameElement) {
-      let inner: Document | null = null;
+      let inner: Document | null;
       try {
         inner = element.contentDocument;
       } catch {
@@ -250,6 +255,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     clip: viewport,
     inInteractive: false,
     inModal: false,
+    inLabel: false,
   };
   if (doc.documentElement) visitElement(doc.documentElement, root);
 

@@ -60,6 +60,8 @@ const relationWords: { words: string; kind: RelationKind; weak?: boolean }[] = [
 ];
 
 const QUOTE = /"([^"]+)"|\u201c([^\u201d]+)\u201d|\u2018([^\u2019]+)\u2019|(?<![\p{L}\p{N}])'([^']+?)'(?![\p{L}\p{N}])|`([^`]+)`/gu;
+// Quoted strings are set aside as NUL-fenced placeholders, a character no description contains.
+// eslint-disable-next-line no-control-regex
 const PLACEHOLDER = /\u0000(\d+)\u0000/g;
 
 function extractQuotes(raw: string): { text: string; quotes: string[] } {

@@ -6,6 +6,7 @@ import {
   Reply,
   type Direction,
   type NameOf,
+  type ParsedPayloadOf,
   type PayloadOf,
   type ResultOf,
 } from './protocol.ts';
@@ -21,13 +22,13 @@ export interface SenderInfo {
 }
 
 export type Handler<D extends Direction, N extends NameOf<D>> = (
-  payload: PayloadOf<D, N>,
+  payload: ParsedPayloadOf<D, N>,
   sender: SenderInfo,
 ) => ResultOf<D, N> | Promise<ResultOf<D, N>>;
 
 export type Handlers<D extends Direction> = { [N in NameOf<D>]: Handler<D, N> };
 
-export type HandlerTable = { [D in Direction]?: Handlers<D> };
+export type HandlerTable = { [D in Direction]?: Partial<Handlers<D>> };
 
 export interface ReceiverRules {
   /** The id of our own extension; anything sent by another one is refused. */

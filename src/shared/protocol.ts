@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Intent } from './intent.ts';
+import { ActResult, GroundReport, Observation } from './results.ts';
 
 // The one contract between extension contexts. Messages are grouped by direction; each has a
 // schema for its payload and one for its answer, and every receiver validates both ends.
@@ -41,15 +43,30 @@ const TabTarget = z.object({
 
 const define = <P extends z.ZodType, R extends z.ZodType>(payload: P, result: R) => ({ payload, result });
 
+const ObserveOptions = z.object({
+  maxTokens: z.number().int().positive().optional(),
+  full: z.boolean().optional(),
+});
+
 /** Side panel (and other extension pages) to background. */
 export const panelToBackground = {
   'tab.info': define(TabTarget, TabInfo),
   'tab.frames': define(TabTarget, z.array(FrameReport)),
+  /** The snapshot the planner would be shown for a tab, frames stitched in. */
+  'agent.observe': define(TabTarget.extend(ObserveOptions.shape), Observation),
+  /** Carries out one intent in a tab through the grounder and executor. */
+  'agent.act': define(TabTarget.extend({ intent: Intent }), ActResult),
+  /** Resolves an intent's element without acting. */
+  'agent.ground': define(TabTarget.extend({ intent: Intent }), GroundReport),
 };
 
 /** Background to the content script of one frame. */
 export const backgroundToContent = {
   'page.info': define(z.object({}), PageInfo),
+  'page.observe': define(ObserveOptions.extend({ refPrefix: z.string().optional() }), Observation),
+  'page.ground': define(z.object({ intent: Intent }), GroundReport),
+  'page.act': define(z.object({ intent: Intent }), ActResult),
+  'page.waitForText': define(z.object({ text: z.string().min(1), timeoutMs: z.number().int().positive() }), z.object({ found: z.boolean() })),
 };
 
 /** Content script to background. */
@@ -72,7 +89,10 @@ type Entry<D extends Direction, N extends NameOf<D>> = MessagesOf<D>[N] extends 
 }
   ? { payload: P; result: R }
   : never;
+/** What a sender passes (defaults may be left out). */
 export type PayloadOf<D extends Direction, N extends NameOf<D>> = z.input<Entry<D, N>['payload']>;
+/** What a receiver gets once the payload is validated (defaults filled in). */
+export type ParsedPayloadOf<D extends Direction, N extends NameOf<D>> = z.output<Entry<D, N>['payload']>;
 export type ResultOf<D extends Direction, N extends NameOf<D>> = z.output<Entry<D, N>['result']>;
 
 export const CHANNEL = 'webwright/1';

@@ -41,6 +41,7 @@ export function getElementRole(element: Element): string | null {
   if (role) return role === 'presentation' || role === 'none' ? null : role;
   if (element.localName === 'summary') return 'button';
   if (isEditable(element)) return 'textbox';
+  if (element instanceof HTMLInputElement && element.type === 'password') return 'textbox';
   if (element instanceof HTMLInputElement && ['date', 'time', 'datetime-local', 'month', 'week', 'color', 'file'].includes(element.type)) return 'textbox';
   return null;
 }
@@ -66,9 +67,9 @@ export function isInteractive(element: Element, role: string | null, style: Styl
 }
 
 export function getName(element: Element, role: string | null, style: StyleReader): string {
-  let name = '';
+  let name: string;
   try {
-    name = computeAccessibleName(element, { getComputedStyle: style as typeof getComputedStyle, computedStyleSupportsPseudoElements: true });
+    name = computeAccessibleName(element, { getComputedStyle: style, computedStyleSupportsPseudoElements: true });
   } catch {
     name = '';
   }

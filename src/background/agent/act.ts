@@ -1,0 +1,95 @@
+import { WebwrightError } from '../../shared/errors.ts';
+import { isPageIntent, type Intent, type PageIntent } from '../../shared/intent.ts';
+import type { ActResult, GroundReport } from '../../shared/results.ts';
+import { requestFrame } from '../router.ts';
+import { CLEAR_MARGIN_ACROSS_FRAMES, pickFrame } from './choose-frame.ts';
+import { flatten, frameTree, type FrameNode } from './frames.ts';
+import { runBrowserIntent } from './browser-intents.ts';
+import { waitForLoad } from './load.ts';
+
+// Carrying out one intent in a tab: browser-level intents here, page intents in the right
+// frame's content script, with navigation and new tabs noticed even when the page dies mid-step.
+
+function frameOfRef(ref: string | undefined): number | undefined {
+  const match = ref ? /^f(\d+):/.exec(ref) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+function shiftBox<T extends { box?: { x: number; y: number; width: number; height: number } | undefined }>(item: T, offset: { x: number; y: number }): T {
+  return item.box ? { ...item, box: { ...item.box, x: item.box.x + offset.x, y: item.box.y + offset.y } } : item;
+}
+
+function qualify(report: GroundReport, node: FrameNode): GroundReport {
+  const ref = (value: string) => `${node.prefix}${value}`;
+  return {
+    ...report,
+    element: report.element ? { ...shiftBox(report.element, node.offset), ref: ref(report.element.ref) } : undefined,
+    candidates: report.candidates.map((candidate) => ({ ...shiftBox(candidate, node.offset), ref: ref(candidate.ref) })),
+  };
+}
+
+/** Where a page intent should run: the frame its ref names, else the frame whose elements fit best. */
+async function chooseFrame(tabId: number, intent: PageIntent): Promise<{ node?: FrameNode; report?: GroundReport; frameId: number }> {
+  const named = frameOfRef(intent.ref);
+  if (named !== undefined) return { frameId: named };
+  if (intent.target === undefined) return { frameId: 0 };
+  const nodes = flatten(await frameTree(tabId));
+  if (nodes.length === 1) return { frameId: 0 };
+  const reports = await Promise.all(
+    nodes.map(async (node) => ({ node, report: qualify(await requestFrame({ tabId, frameId: node.frameId }, 'page.ground', { intent }), node) })),
+  );
+  const chosen = pickFrame(reports);
+  return { ...chosen, frameId: chosen.node?.frameId ?? 0 };
+}
+
+export async function groundInTab(tabId: number, intent: Intent): Promise<GroundReport> {
+  if (!isPageIntent(intent)) throw new WebwrightError('bad-message', `"${intent.action}" names no element to ground.`);
+  const named = frameOfRef(intent.ref);
+  if (named !== undefined) return requestFrame({ tabId, frameId: named }, 'page.ground', { intent });
+  const { report } = await chooseFrame(tabId, intent);
+  return report ?? requestFrame({ tabId, frameId: 0 }, 'page.ground', { intent });
+}
+
+export async function actInTab(tabId: number, intent: Intent): Promise<ActResult> {
+  if (!isPageIntent(intent)) return runBrowserIntent(tabId, intent);
+  const { frameId, report, node } = await chooseFrame(tabId, intent);
+  if (report && report.kind !== 'ok') {
+    return { ok: false, kind: report.kind, message: report.message, candidates: report.candidates };
+  }
+  const before = await chrome.tabs.get(tabId);
+  const opened: number[] = [];
+  const onCreated = (tab: chrome.tabs.Tab) => {
+    if (tab.openerTabId === tabId && tab.id !== undefined) opened.push(tab.id);
+  };
+  chrome.tabs.onCreated.addListener(onCreated);
+  try {
+    let result: ActResult;
+    try {
+      result = await requestFrame({ tabId, frameId }, 'page.act', { intent });
+    } catch (error) {
+      // The page went away while acting: that is the action's effect, not a failure.
+      if (!(error instanceof WebwrightError) || !['no-response', 'no-receiver', 'no-tab'].includes(error.kind)) throw error;
+      await waitForLoad(tabId);
+      const after = await chrome.tabs.get(tabId).catch(() => undefined);
+      if (!after) return { ok: true, kind: 'ok', message: 'The tab closed while acting.', effect: { kind: 'navigated', summary: 'the tab closed', details: [] } };
+      const url = after.url ?? '';
+      return { ok: true, kind: 'ok', message: `The page navigated while acting; it is now ${url}.`, effect: { kind: 'navigated', summary: `navigated to ${url}`, url, details: [] } };
+    }
+    if (node && result.element) result = { ...result, ref: `${node.prefix}${result.ref ?? ''}`, element: { ...shiftBox(result.element, node.offset), ref: `${node.prefix}${result.element.ref}` } };
+    if (result.effect?.kind === 'navigated' || result.effect?.kind === 'none') await waitForLoad(tabId, { onlyIfLoading: result.effect.kind === 'none' });
+    const after = await chrome.tabs.get(tabId).catch(() => undefined);
+    if (after?.url && before.url && after.url !== before.url && result.effect?.kind !== 'navigated') {
+      result = { ...result, kind: result.kind === 'no-effect' ? 'ok' : result.kind, effect: { kind: 'navigated', summary: `navigated to ${after.url}`, url: after.url, details: [] } };
+    }
+    if (opened.length > 0) {
+      const tab = await chrome.tabs.get(opened[0] ?? -1).catch(() => undefined);
+      const url = tab?.pendingUrl ?? tab?.url ?? '';
+      result = { ...result, kind: result.kind === 'no-effect' ? 'ok' : result.kind, message: `${result.message} It opened a new tab${url ? ` (${url})` : ''}.`, effect: { kind: 'new-tab', summary: `opened a new tab${url ? ` at ${url}` : ''}`, url, details: [] } };
+    }
+    return result;
+  } finally {
+    chrome.tabs.onCreated.removeListener(onCreated);
+  }
+}
+
+export { CLEAR_MARGIN_ACROSS_FRAMES };

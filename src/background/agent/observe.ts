@@ -1,0 +1,27 @@
+import type { Observation } from '../../shared/results.ts';
+import { frameTree, stitch } from './frames.ts';
+
+// The text the planner reads for a tab: the tabs of its window, the page's facts, then the
+// outline of the page with cross-origin frames stitched in.
+
+async function tabsLine(tabId: number): Promise<string> {
+  const tab = await chrome.tabs.get(tabId);
+  const tabs = await chrome.tabs.query({ windowId: tab.windowId });
+  if (tabs.length <= 1) return '';
+  const entries = tabs.map((other) => `${other.index}: ${other.title || other.url || 'untitled'}${other.id === tabId ? ' (current)' : ''}`);
+  return `Tabs: ${entries.join(' | ')}\n`;
+}
+
+export async function observeTab(tabId: number, options: { maxTokens?: number | undefined; full?: boolean | undefined } = {}): Promise<Observation> {
+  const tree = await frameTree(tabId, options);
+  const top = tree.observation;
+  const { scroll } = top;
+  const range = Math.max(1, scroll.height - scroll.viewportHeight);
+  const header = [
+    `Page: ${top.title || '(untitled)'}`,
+    `URL: ${top.url}`,
+    `Viewport: ${scroll.viewportWidth}x${scroll.viewportHeight}; scrolled ${Math.round((scroll.y / range) * 100)}% of a page ${scroll.height}px tall`,
+  ].join('\n');
+  const text = `${await tabsLine(tabId)}${header}\n${stitch(tree)}`;
+  return { ...top, text };
+}

@@ -1,0 +1,98 @@
+import { containsDeep, deepElementFromPoint, describeNode, flatParent } from '../dom/deep.ts';
+
+// Before acting, wait (bounded) until the element is what a person could act on: attached,
+// visible, enabled, not moving, and the topmost thing at its centre.
+
+export interface Ready {
+  ok: true;
+  /** What receives the pointer: the element, or the label standing in for a hidden input. */
+  target: Element;
+  /** The centre, in the coordinates of the target's own document. */
+  x: number;
+  y: number;
+}
+
+export interface NotReady {
+  ok: false;
+  reason: 'detached' | 'hidden' | 'disabled' | 'moving' | 'covered';
+  message: string;
+  cover?: Element;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isTiny(rect: DOMRect): boolean {
+  return rect.width * rect.height < 4;
+}
+
+/** Custom checkboxes and switches hide the real input; a person clicks its label. */
+export function pointerTarget(element: Element): Element {
+  if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) {
+    const style = getComputedStyle(element);
+    if (isTiny(element.getBoundingClientRect()) || style.opacity === '0' || style.visibility === 'hidden') {
+      const label = [...(element.labels ?? [])].find((candidate) => candidate.checkVisibility() && !isTiny(candidate.getBoundingClientRect()));
+      if (label) return label;
+    }
+  }
+  return element;
+}
+
+function isDisabled(element: Element): boolean {
+  return element.matches(':disabled') || element.closest('[aria-disabled="true"]') !== null;
+}
+
+function inViewport(rect: DOMRect, view: Window): boolean {
+  return rect.top >= 0 && rect.left >= 0 && rect.bottom <= view.innerHeight && rect.right <= view.innerWidth;
+}
+
+/** The outermost thing that covers: a fixed banner or an overlay, rather than one of its spans. */
+function coverRoot(hit: Element): Element {
+  let root = hit;
+  for (let current: Element | null = hit; current && current !== current.ownerDocument.body; current = flatParent(current)) {
+    const position = getComputedStyle(current).position;
+    if (position === 'fixed' || position === 'sticky' || current.matches('dialog, [role="dialog"], [role="alertdialog"]')) root = current;
+  }
+  return root;
+}
+
+export async function waitActionable(element: Element, options: { timeoutMs?: number; needsHit?: boolean; needsEnabled?: boolean } = {}): Promise<Ready | NotReady> {
+  const deadline = Date.now() + (options.timeoutMs ?? 3000);
+  let scrolled = false;
+  let previous: DOMRect | undefined;
+  for (;;) {
+    const state = check();
+    if (state.ok || Date.now() > deadline || state.reason === 'detached') return state;
+    await sleep(previous ? 50 : 16);
+  }
+
+  function check(): Ready | NotReady {
+    if (!element.isConnected) return { ok: false, reason: 'detached', message: 'The element went away (the page changed under it). Observe the page again.' };
+    const target = pointerTarget(element);
+    const view = target.ownerDocument.defaultView ?? window;
+    if (!target.checkVisibility({ visibilityProperty: true }) || isTiny(target.getBoundingClientRect())) {
+      return { ok: false, reason: 'hidden', message: 'The element is hidden (not displayed, or zero size). It may appear after opening a menu, tab or section.' };
+    }
+    if (options.needsEnabled !== false && isDisabled(element)) {
+      return { ok: false, reason: 'disabled', message: 'The element is disabled. Something else on the page may need doing first (fill a required field, accept terms).' };
+    }
+    let rect = target.getBoundingClientRect();
+    if (!inViewport(rect, view) && !scrolled) {
+      target.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      scrolled = true;
+      rect = target.getBoundingClientRect();
+    }
+    const moved = previous && (Math.abs(previous.x - rect.x) > 1 || Math.abs(previous.y - rect.y) > 1 || Math.abs(previous.width - rect.width) > 1);
+    previous = rect;
+    if (moved) return { ok: false, reason: 'moving', message: 'The element kept moving (an animation did not settle).' };
+    const x = rect.left + Math.min(rect.width / 2, Math.max(1, rect.width - 1));
+    const y = rect.top + Math.min(rect.height / 2, Math.max(1, rect.height - 1));
+    if (options.needsHit === false) return { ok: true, target, x, y };
+    const hit = deepElementFromPoint(target.ownerDocument, x, y);
+    if (!hit || hit === target || containsDeep(target, hit)) return { ok: true, target, x, y };
+    if (target instanceof HTMLLabelElement && target.control && (hit === target.control || containsDeep(target.control, hit))) return { ok: true, target, x, y };
+    const cover = coverRoot(hit);
+    return { ok: false, reason: 'covered', message: `The element is covered by ${describeNode(cover)}.`, cover };
+  }
+}
+
+export { sleep };

@@ -1,0 +1,17 @@
+import { waitActionable } from './actionable.ts';
+import { pointerEnter } from './events.ts';
+import { elementLabel, notActionable, type ActionDefinition } from './types.ts';
+
+export const hover: ActionDefinition<'hover'> = {
+  action: 'hover',
+  element: 'required',
+  expectsChange: true,
+  async run(context) {
+    const { element, located } = context;
+    if (!element) return { kind: 'not-found', message: 'No element to hover.' };
+    const ready = await waitActionable(element, { needsEnabled: false });
+    if (!ready.ok) return notActionable(ready, located);
+    pointerEnter(ready.target, ready.x, ready.y);
+    return { kind: 'ok', message: `Moved the pointer over ${elementLabel(context)}.` };
+  },
+};
