@@ -32,7 +32,7 @@ const boundaries = folders.map((folder) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-node/', 'node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'bench/results/'] },
+  { ignores: ['dist/', 'dist-node/', 'test/fixtures/pages/_built/', 'node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

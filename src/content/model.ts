@@ -1,8 +1,9 @@
 import type { Box, Candidate, PageData, TextBlock } from '../grounding/types.ts';
 import { boxOf, frameContentOffset, intersects, type Offset } from './dom/geometry.ts';
-import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
+import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isInteractive, isWeakInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
 import { OVERLAY_ATTRIBUTE } from './overlay.ts';
 import type { RefRegistry } from './refs.ts';
+import { isElementNode, isIFrame, isInput, isLabel, isSelect, isSlot } from './dom/kinds.ts';
 
 // One pass over the page's flat tree (open shadow roots and same-origin frames inlined) that
 // yields both the grounding candidates and the outline the snapshot is printed from.
@@ -42,6 +43,7 @@ interface Context {
   depth: number;
   ancestors: number[];
   scopes: string[];
+  scopeIds: number[];
   scopeNames: string[];
   offset: Offset;
   clip: Box;
@@ -63,11 +65,11 @@ function findModal(doc: Document): Element | null {
 }
 
 function childNodesOf(node: Element | Document | ShadowRoot): Iterable<Node> {
-  if (node instanceof HTMLSlotElement) {
+  if (isSlot(node)) {
     const assigned = node.assignedNodes({ flatten: true });
     return assigned.length > 0 ? assigned : node.childNodes;
   }
-  if (node instanceof Element && node.shadowRoot) return node.shadowRoot.childNodes;
+  if (isElementNode(node) && node.shadowRoot) return node.shadowRoot.childNodes;
   return node.childNodes;
 }
 
@@ -76,12 +78,35 @@ function isTiny(box: Box): boolean {
 }
 
 function scopeFor(element: Element, role: string | null): string | null {
+  if (role === 'row' && (element.closest('thead') || !element.querySelector('td, [role="cell"], [role="gridcell"]'))) return 'headerrow';
+  if (role === 'listitem') return 'listitem';
   if (role && structuralRoles.has(role)) return role === 'alertdialog' ? 'dialog' : role;
   const landmark = landmarkTags[element.localName];
   // header and footer are landmarks only outside sectioning content; inside a card they still scope.
   if (landmark) return landmark;
   if (cookieWords.test(`${element.id} ${typeof element.className === 'string' ? element.className : ''}`)) return 'cookie';
   return null;
+}
+
+const compositeRoles = new Set(['listbox', 'menu', 'menubar', 'tablist', 'radiogroup', 'tree', 'treegrid', 'grid', 'toolbar']);
+
+/** Removes candidates that gave way to the controls inside them, renumbering the rest. */
+function dropCandidates(candidates: Candidate[], elements: Element[], lines: OutlineLine[], dropped: Set<number>) {
+  if (dropped.size === 0) return { candidates, elements, lines };
+  const renumber = new Map<number, number>();
+  const keptCandidates: Candidate[] = [];
+  const keptElements: Element[] = [];
+  candidates.forEach((candidate, index) => {
+    const element = elements[index];
+    if (dropped.has(index) || !element) return;
+    renumber.set(index, keptCandidates.length);
+    keptCandidates.push({ ...candidate, index: keptCandidates.length });
+    keptElements.push(element);
+  });
+  const keptLines = lines
+    .filter((line) => line.kind !== 'element' || renumber.has(Number(line.text)))
+    .map((line) => (line.kind === 'element' ? { ...line, text: String(renumber.get(Number(line.text))) } : line));
+  return { candidates: keptCandidates, elements: keptElements, lines: keptLines };
 }
 
 export function buildModel(doc: Document, registry: RefRegistry, options: { viewportMargin?: number } = {}): PageModel {
@@ -110,7 +135,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
         const text = collapse(child.textContent ?? '');
         // A label's words are already the name of its control in the outline.
         if (text) addText(text, ctx.ancestors[0] ?? 0, ownerBox, ctx, ctx.inLabel);
-      } else if (child instanceof Element) {
+      } else if (isElementNode(child)) {
         visitElement(child, ctx);
       }
     }
@@ -128,13 +153,16 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     const box = boxOf(element, ctx.offset);
     const next: Context = { ...ctx, ancestors: [id, ...ctx.ancestors], inModal };
     const interactive = !ctx.inInteractive && isInteractive(element, role, style);
-    if (element instanceof HTMLLabelElement && element.control) next.inLabel = true;
+    const weak = interactive && isWeakInteractive(element, role);
+    const firstCandidate = candidates.length;
+    const firstLine = lines.length;
+    if (isLabel(element) && element.control) next.inLabel = true;
 
     if (interactive) {
       let hitBox = box;
       let usable = shown && !isTiny(box);
       // Custom checkboxes and switches hide the real input and style its label instead.
-      if (!usable && (element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) {
+      if (!usable && (isInput(element) || isSelect(element))) {
         const label = element.labels?.[0];
         if (label?.checkVisibility()) {
           hitBox = boxOf(label, ctx.offset);
@@ -159,9 +187,10 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
           inViewport: intersects(hitBox, ctx.clip),
           ancestors: ctx.ancestors,
           scopes: ctx.scopes,
+          scopeIds: ctx.scopeIds,
           scopeNames: ctx.scopeNames,
         };
-        if (element instanceof HTMLInputElement) candidate.type = element.type;
+        if (isInput(element)) candidate.type = element.type;
         const label = labels && labels.length > 0 ? collapse([...labels].map((l) => l.textContent ?? '').join(' ')) : undefined;
         if (label) candidate.label = label;
         const placeholder = element.getAttribute('placeholder') ?? element.getAttribute('aria-placeholder');
@@ -178,7 +207,9 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
         elements.push(element);
         lines.push({ kind: 'element', depth: ctx.depth, text: String(index), inView: candidate.inViewport, box: hitBox, role: finalRole });
       }
-      next.inInteractive = true;
+      // Composite widgets (a listbox, a menu) hold the options a person picks; a bare clickable
+      // wrapper gives way to real controls inside it (see below).
+      if (!compositeRoles.has(role ?? '') && !weak) next.inInteractive = true;
     }
 
     if (!interactive && role === 'heading' && !(modal && !inModal)) {
@@ -204,14 +235,14 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     if (scope) {
       const scopeName = role && scope !== 'row' && scope !== 'list' ? getName(element, role, style) : '';
       next.scopes = [scope, ...ctx.scopes];
+      next.scopeIds = [id, ...ctx.scopeIds];
       if (scopeName) next.scopeNames = [scopeName, ...ctx.scopeNames];
-      if (scope !== 'list' && scope !== 'cookie' && !(modal && !inModal)) {
+      if (!['list', 'listitem', 'cookie', 'headerrow'].includes(scope) && !(modal && !inModal)) {
         next.depth = ctx.depth + 1;
         const label = scope === 'row' ? getText(element, 100) : scopeName;
         lines.push({ kind: 'container', depth: ctx.depth, text: `${scope}${label ? ` "${label}"` : ''}:`, inView: false, box });
       }
     }
-    if (!interactive && scope === null && role === 'dialog') next.scopes = ['dialog', ...next.scopes];
 
     if (css.overflowX !== 'visible' || css.overflowY !== 'visible') {
       const clipped: Box = {
@@ -225,7 +256,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       next.clip = clipped;
     }
 
-    if (element instanceof HTMLIFrameElement) {
+    if (isIFrame(element)) {
       let inner: Document | null;
       try {
         inner = element.contentDocument;
@@ -243,13 +274,23 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       return;
     }
     visitChildren(element, next, box);
+    const addedSelf = elements[firstCandidate] === element;
+    if (weak && addedSelf && candidates.length > firstCandidate + 1) {
+      // A clickable wrapper around real controls: the controls are what a person means.
+      dropped.add(firstCandidate);
+    } else if (weak && addedSelf) {
+      // A clickable wrapper with only text inside: its text is its name; do not print it twice.
+      for (let i = lines.length - 1; i > firstLine; i--) if (lines[i]?.kind === 'text') lines.splice(i, 1);
+    }
   };
 
   let lastHeading: string | undefined;
+  const dropped = new Set<number>();
   const root: Context = {
     depth: 0,
     ancestors: [],
     scopes: [],
+    scopeIds: [],
     scopeNames: [],
     offset: { x: 0, y: 0 },
     clip: viewport,
@@ -259,10 +300,11 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
   };
   if (doc.documentElement) visitElement(doc.documentElement, root);
 
+  const kept = dropCandidates(candidates, elements, lines, dropped);
   const model: PageModel = {
-    data: { candidates, texts, viewport: { width: view.innerWidth, height: view.innerHeight } },
-    elements,
-    lines,
+    data: { candidates: kept.candidates, texts, viewport: { width: view.innerWidth, height: view.innerHeight } },
+    elements: kept.elements,
+    lines: kept.lines,
     frames,
     behindModal,
   };

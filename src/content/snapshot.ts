@@ -1,5 +1,6 @@
 import type { Candidate } from '../grounding/types.ts';
 import type { OutlineLine, PageModel } from './model.ts';
+import { isSelect } from './dom/kinds.ts';
 
 // Prints the page model as the compact outline the planner reads: what is in view in full,
 // what is outside it as counted summaries, all within a token budget.
@@ -38,7 +39,7 @@ export function describeElement(candidate: Candidate, element: Element, prefix =
   if (candidate.value !== undefined && candidate.value !== '' && candidate.value !== candidate.name) parts.push(`value=${quote(candidate.value, 60)}`);
   else if (candidate.value === undefined && s.editable && !s.empty) parts.push('value=[hidden]');
   if (s.empty && candidate.placeholder && candidate.placeholder !== candidate.name) parts.push(`placeholder=${quote(candidate.placeholder, 40)}`);
-  if (element instanceof HTMLSelectElement) {
+  if (isSelect(element)) {
     const options = [...element.options].map((option) => option.label || option.text).filter(Boolean);
     parts.push(`options: ${options.slice(0, 12).map((o) => quote(o, 30)).join(' | ')}${options.length > 12 ? ` (+${options.length - 12} more)` : ''}`);
   }

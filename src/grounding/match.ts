@@ -3,18 +3,37 @@ import { synonymGroups } from './vocabulary.ts';
 
 // How well a piece of a description matches a piece of page text, from 0 to 1.
 
-const canonical = new Map<string, string>();
-for (const group of synonymGroups) {
-  const head = group[0] ?? '';
-  for (const member of group) canonical.set(member, head);
-}
-const multiWord = [...canonical.keys()].filter((key) => key.includes(' ')).sort((a, b) => b.length - a.length);
+/** Each word (or joined phrase) and the meanings it can carry. */
+const meanings = new Map<string, Set<number>>();
+synonymGroups.forEach((group, index) => {
+  for (const member of group) {
+    const key = member.replace(/ /g, '_');
+    const set = meanings.get(key) ?? new Set<number>();
+    set.add(index);
+    meanings.set(key, set);
+  }
+});
+const phrases = [...meanings.keys()].filter((key) => key.includes('_')).sort((a, b) => b.length - a.length);
 
-/** Rewrites known synonyms to one word per meaning, so "trash" meets "Delete" and "log in" meets "Sign in". */
-function canonicalTokens(text: string): string[] {
-  let spaced = ` ${normalize(text)} `;
-  for (const phrase of multiWord) spaced = spaced.replaceAll(` ${phrase} `, ` ${canonical.get(phrase) ?? phrase} `);
-  return tokenize(spaced).map((token) => canonical.get(token) ?? token);
+/** Words, with known multi-word phrases ("sign in", "log out") joined into one token. */
+export function words(text: string): string[] {
+  let spaced = ` ${tokenize(text).join(' ')} `;
+  for (const phrase of phrases) spaced = spaced.replaceAll(` ${phrase.replace(/_/g, ' ')} `, ` ${phrase} `);
+  return spaced.trim().split(' ').filter(Boolean);
+}
+
+function synonymous(a: string, b: string): boolean {
+  const left = meanings.get(a);
+  const right = meanings.get(b);
+  if (!left || !right) return false;
+  for (const meaning of left) if (right.has(meaning)) return true;
+  return false;
+}
+
+export function wordMatch(a: string, b: string): number {
+  const similar = wordSimilarity(a.replace(/_/g, ' '), b.replace(/_/g, ' '));
+  if (similar > 0) return similar;
+  return synonymous(a, b) ? 0.85 : 0;
 }
 
 function containsSequence(haystack: string[], needle: string[]): boolean {
@@ -26,32 +45,30 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
-function overlap(query: string[], field: string[]): number {
+/**
+ * Word overlap. Recall (how much of the description is found) counts twice as much as precision
+ * (how much of the field the description covers): "Delete account" must not match "Remove".
+ */
+export function overlapScore(recall: number, precision: number): number {
+  return 0.85 * recall * recall * (0.45 + 0.55 * Math.min(1, precision));
+}
+
+export function tokenMatch(query: string[], field: string[]): number {
   if (query.length === 0 || field.length === 0) return 0;
+  if (query.length === field.length && containsSequence(field, query)) return 1;
+  if (containsSequence(field, query)) return 0.92 * (query.length / field.length) ** 0.3;
   let matched = 0;
   for (const word of query) {
     let best = 0;
-    for (const other of field) best = Math.max(best, wordSimilarity(word, other));
+    for (const other of field) best = Math.max(best, wordMatch(word, other));
     matched += best;
   }
-  const recall = matched / query.length;
-  if (recall < 0.5) return recall * 0.3;
-  const precision = Math.min(1, matched / field.length);
-  return 0.78 * recall * (0.55 + 0.45 * precision);
-}
-
-function tokenMatch(query: string[], field: string[]): number {
-  if (query.length === 0) return 0;
-  if (query.length === field.length && containsSequence(field, query)) return 1;
-  if (containsSequence(field, query)) return 0.92 * (query.length / field.length) ** 0.3;
-  return overlap(query, field);
+  return overlapScore(matched / query.length, matched / field.length);
 }
 
 /** 1 for the same text, high for the text inside a longer one, partial for shared words. */
 export function textMatch(query: string, field: string | undefined): number {
   if (!field) return 0;
-  const direct = tokenMatch(tokenize(query), tokenize(field));
-  if (direct >= 0.92) return direct;
-  const viaSynonyms = tokenMatch(canonicalTokens(query), canonicalTokens(field)) * 0.9;
-  return Math.max(direct, viaSynonyms);
+  if (normalize(query) === normalize(field)) return 1;
+  return tokenMatch(words(query), words(field));
 }

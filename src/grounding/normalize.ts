@@ -4,6 +4,7 @@ export function normalize(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
+    .replace(/(\p{L})['\u2019]s\b/gu, '$1')
     .replace(/[\u2018\u2019\u201c\u201d"'`]/g, '')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
@@ -36,7 +37,8 @@ export function levenshtein(a: string, b: string): number {
 export function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 3 && long.startsWith(short) && long.length - short.length <= 2) return 0.9;
+  // Plurals and simple inflections only: "logo" is not "logout".
+  if (short.length >= 3 && long.startsWith(short) && /^(s|es|d|ed|ing)$/.test(long.slice(short.length))) return 0.9;
   if (short.length < 4) return 0;
   const distance = levenshtein(a, b);
   if (distance === 1) return 0.8;

@@ -5,11 +5,15 @@ import { fillerWords, namedContainerWords, ordinalWords, roleWords, scopeWords, 
 // Descriptions are ambiguous to parse ("Terms of service link" is not "Terms" near "service"), so
 // parseTarget returns every reading worth trying, the plainest first.
 
-export type RelationKind = 'below' | 'above' | 'near' | 'left-of' | 'right-of' | 'within' | 'after' | 'before';
+export type RelationKind = 'below' | 'above' | 'near' | 'left-of' | 'right-of' | 'within' | 'after' | 'before' | 'position' | 'nth';
 
 export interface Relation {
   kind: RelationKind;
   anchor: string;
+  /** Names something particular (quoted, or with capitals): if it is not on the page, neither is the target. */
+  specific?: boolean;
+  /** For "nth": which one of the containers, 1-based, negative from the end. */
+  ordinal?: number;
 }
 
 export interface TargetQuery {
@@ -57,7 +61,17 @@ const relationWords: { words: string; kind: RelationKind; weak?: boolean }[] = [
   { words: 'with', kind: 'within', weak: true },
   { words: 'after', kind: 'after', weak: true },
   { words: 'before', kind: 'before', weak: true },
+  { words: 'that', kind: 'within', weak: true },
+  { words: 'which', kind: 'within', weak: true },
 ];
+
+const positionPattern = /^(?:very )?(top|bottom|upper|lower|left|right)(?:[ -](left|right|hand))?(?: (?:corner|side|edge|end|part|area))?(?: of (?:the )?(?:page|screen|window|dialog|form|card|panel|table|list))?$|^corner$/;
+const errorPattern = /^(?:an? |the )?(?:validation )?(?:error|errors|error message|problem|warning)(?: (?:message|shown|on it|next to it|below it))?$/;
+const statePattern = /^(?:is|are|shows?|has)\s+(?:an? |the )?(?:already |currently |now |still )?(.+)$/;
+
+function ordinalOf(word: string): number | undefined {
+  return ordinalWords[word];
+}
 
 const QUOTE = /"([^"]+)"|\u201c([^\u201d]+)\u201d|\u2018([^\u2019]+)\u2019|(?<![\p{L}\p{N}])'([^']+?)'(?![\p{L}\p{N}])|`([^`]+)`/gu;
 // Quoted strings are set aside as NUL-fenced placeholders, a character no description contains.
@@ -82,15 +96,47 @@ function stripArticles(text: string): string {
   return text.replace(/^(the|a|an|this|that)\s+/i, '').trim();
 }
 
+function isSpecific(text: string, quoted: boolean): boolean {
+  return quoted || /(^|\s)\p{Lu}/u.test(text) || /\d/.test(text);
+}
+
+interface Tail {
+  scopes: string[];
+  relations: Relation[];
+  states: StateWord[];
+}
+
 /** "in the header", "in the row for Alice", "in the Notifications tab": a scope, a named container, or plain text. */
-function readTail(kind: RelationKind, tail: string, quotes: string[]): { scopes: string[]; relations: Relation[] } {
+function readTail(kind: RelationKind, tail: string, quotes: string[]): Tail {
+  const read = readPlace(kind, tail, quotes);
+  const quoted = PLACEHOLDER.test(tail);
+  PLACEHOLDER.lastIndex = 0;
+  return {
+    scopes: read.scopes,
+    states: read.states ?? [],
+    relations: read.relations.map((relation) => (relation.kind === 'position' || relation.kind === 'nth' ? relation : { ...relation, specific: isSpecific(relation.anchor, quoted) })),
+  };
+}
+
+function readPlace(kind: RelationKind, tail: string, quotes: string[]): { scopes: string[]; relations: Relation[]; states?: StateWord[] } {
   const body = stripArticles(tail);
   const plain = normalize(restore(body, quotes));
+  if (errorPattern.test(plain)) return { scopes: [], relations: [], states: ['invalid'] };
+  const stated = statePattern.exec(plain);
+  if (stated?.[1]) {
+    const state = stateWords[stated[1]] ?? (errorPattern.test(stated[1]) ? 'invalid' : undefined);
+    if (state) return { scopes: [], relations: [], states: [state] };
+  }
+  if (positionPattern.test(plain)) return { scopes: [], relations: [{ kind: 'position', anchor: plain }] };
+  const nth = /^(\S+(?: to last| last)?) (row|post|card|item|article|entry|line|result|product)s?$/.exec(plain);
+  const nthOrdinal = nth?.[1] ? ordinalOf(nth[1]) : undefined;
+  if (nth?.[2] && nthOrdinal !== undefined) return { scopes: [], relations: [{ kind: 'nth', anchor: nth[2], ordinal: nthOrdinal }] };
   if (kind === 'within' && !PLACEHOLDER.test(body)) {
     const scope = Object.keys(scopeWords).find((word) => plain === word || plain === `${word} section` || plain === `${word} area`);
     if (scope) return { scopes: scopeWords[scope] ?? [], relations: [] };
   }
   PLACEHOLDER.lastIndex = 0;
+  if (kind === 'within' && /^(?:is|are|has|shows?)\s/.test(plain)) return { scopes: [], relations: [] };
   const containers = namedContainerWords.join('|');
   // "row for Alice", "post by Priya", "card titled 'Blue Shirt'"
   const leading = new RegExp(`^(?:first |second |third |last )?(?:${containers})s? (?:for|of|with|by|about|containing|named|called|titled|labelled|labeled|that says|saying)\\s+(.+)$`, 'i').exec(body);
@@ -210,6 +256,7 @@ function build(raw: string, text: string, quotes: string[], useWeak: boolean): T
   for (const tail of tails) {
     const read = readTail(tail.kind, tail.text, quotes);
     query.scopes.push(...read.scopes);
+    query.states.push(...read.states);
     query.relations.push(...read.relations.filter((relation) => relation.anchor.length > 0));
   }
   return query;

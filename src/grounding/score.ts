@@ -1,7 +1,8 @@
-import { textMatch } from './match.ts';
+import { overlapScore, textMatch, wordMatch, words } from './match.ts';
 import type { Relation, TargetQuery } from './parse.ts';
-import type { Candidate, PageData, TextBlock } from './types.ts';
-import { choiceRoles, textEntryRoles } from './vocabulary.ts';
+import { nthContainer, positionScores, relationScores } from './relations.ts';
+import type { Candidate, PageData } from './types.ts';
+import { choiceRoles } from './vocabulary.ts';
 
 // Scores every candidate against one reading of a description. Each factor is in [0, 1] and
 // the score is their product, so one clear contradiction (wrong role, wrong place) sinks it.
@@ -42,11 +43,39 @@ function bestField(query: string, candidate: Candidate): number {
   return best;
 }
 
-function nameScore(query: TargetQuery, candidate: Candidate): number {
+/**
+ * Words matched against the element's own text first, then its hints, then its surroundings
+ * (the heading above it, the group or dialog it sits in): "the Red colour filter" is the
+ * checkbox "Red" in the "Colour" group.
+ */
+function contextualScore(query: string[], candidate: Candidate): number {
+  const own = words([candidate.name, candidate.label, candidate.text, candidate.placeholder, candidate.title].filter(Boolean).join(' '));
+  const hints = words(candidate.hints ?? '');
+  const around = words([candidate.heading, ...candidate.scopeNames].filter(Boolean).join(' '));
+  const primary = words(candidate.name || candidate.label || candidate.text || candidate.placeholder || '');
+  let matched = 0;
+  let inOwn = false;
+  const usedPrimary = new Set<number>();
+  for (const word of query) {
+    let best = 0;
+    for (const token of own) best = Math.max(best, wordMatch(word, token));
+    if (best >= 0.8) inOwn = true;
+    primary.forEach((token, index) => {
+      if (wordMatch(word, token) >= 0.8) usedPrimary.add(index);
+    });
+    if (best < 0.8) for (const token of hints) best = Math.max(best, 0.8 * wordMatch(word, token));
+    if (best < 0.75) for (const token of around) best = Math.max(best, 0.75 * wordMatch(word, token));
+    matched += best;
+  }
+  const precision = primary.length ? usedPrimary.size / primary.length : 0.5;
+  return overlapScore(matched / query.length, precision) * (inOwn ? 1 : 0.55);
+}
+
+function nameScore(query: TargetQuery, candidate: Candidate, queryWords: string[]): number {
   const parts: number[] = query.phrases.map((phrase) => bestField(phrase, candidate));
-  const words = query.words.join(' ');
-  if (words) {
-    const byWords = bestField(words, candidate);
+  if (queryWords.length > 0) {
+    const direct = bestField(queryWords.join(' '), candidate);
+    const byWords = direct >= 0.9 ? direct : Math.max(direct, contextualScore(queryWords, candidate));
     // With a quoted name, leftover words are colour ("the big 'Save' button"), not a requirement.
     parts.push(query.phrases.length > 0 ? 0.6 + 0.4 * byWords : byWords);
   }
@@ -61,11 +90,11 @@ function roleScore(query: TargetQuery, candidate: Candidate, action: ActionKind 
     const checkable = query.states.includes('checked') || query.states.includes('unchecked');
     const roles = checkable && role.phrase === 'box' ? ['checkbox', 'switch', 'radio'] : role.roles;
     if (role.types?.includes(candidate.type ?? '')) score = 1;
-    else if (roles.includes(candidate.role)) score = 1;
+    else if (roles.includes(candidate.role)) score = role.tags && !role.tags.includes(candidate.tag) ? 0.8 : 1;
     else if (role.near.includes(candidate.role)) score = 0.75;
     else score = 0.35;
   }
-  if (action === 'type') score *= textEntryRoles.includes(candidate.role) || candidate.states.editable ? 1 : 0.3;
+  if (action === 'type') score *= candidate.states.editable ? 1 : 0.3;
   if (action === 'select') score *= choiceRoles.includes(candidate.role) || candidate.role === 'option' || candidate.role === 'radio' ? 1 : 0.45;
   if (action === 'check') score *= ['checkbox', 'switch', 'radio', 'menuitemcheckbox', 'menuitemradio'].includes(candidate.role) ? 1 : 0.4;
   if (query.words.includes('search') && (candidate.role === 'searchbox' || candidate.type === 'search')) score = Math.min(1, score * 1.1);
@@ -79,7 +108,7 @@ function stateScore(query: TargetQuery, candidate: Candidate): number {
     const holds = {
       empty: s.empty === true,
       filled: s.empty === false,
-      checked: s.checked === true || s.pressed === true,
+      checked: s.checked === true || s.pressed === true || s.selected === true,
       unchecked: s.checked === false || s.pressed === false,
       disabled: s.disabled === true,
       enabled: s.disabled !== true,
@@ -96,104 +125,49 @@ function stateScore(query: TargetQuery, candidate: Candidate): number {
   return score;
 }
 
-function scopeScore(query: TargetQuery, candidate: Candidate): number {
-  if (query.scopes.length === 0) return 1;
-  return query.scopes.some((scope) => candidate.scopes.includes(scope)) ? 1 : 0.2;
-}
+const vocabularies = new WeakMap<PageData, Set<string>>();
 
-/** How far apart two nodes sit in the tree: steps up from each to their nearest shared container. */
-function treeDistance(a: number[], b: number[]): number {
-  const positions = new Map<number, number>();
-  b.forEach((id, index) => positions.set(id, index));
-  for (let i = 0; i < a.length; i++) {
-    const j = positions.get(a[i] ?? -1);
-    if (j !== undefined) return i + j;
-  }
-  return a.length + b.length;
-}
-
-interface Anchor {
-  ancestors: number[];
-  box: TextBlock['box'];
-  strength: number;
-}
-
-export function findAnchors(page: PageData, anchor: string): Anchor[] {
-  const anchors: Anchor[] = [];
-  for (const block of page.texts) {
-    const strength = textMatch(anchor, block.text);
-    if (strength >= 0.6) anchors.push({ ancestors: [block.owner, ...block.ancestors], box: block.box, strength });
-  }
-  for (const candidate of page.candidates) {
-    const strength = Math.max(textMatch(anchor, candidate.name), textMatch(anchor, candidate.label));
-    if (strength >= 0.8) anchors.push({ ancestors: candidate.ancestors, box: candidate.box, strength });
-  }
-  const best = Math.max(0, ...anchors.map((a) => a.strength));
-  return anchors.filter((a) => a.strength >= best - 0.15);
-}
-
-function geometry(kind: Relation['kind'], c: Candidate['box'], a: Anchor['box']): number {
-  const slack = 4;
-  const horizontalOverlap = Math.min(c.x + c.width, a.x + a.width) - Math.max(c.x, a.x) > -40;
-  const verticalOverlap = Math.min(c.y + c.height, a.y + a.height) - Math.max(c.y, a.y) > -slack;
-  switch (kind) {
-    case 'below':
-      return c.y + slack >= a.y + a.height * 0.5 && horizontalOverlap ? 1 : c.y >= a.y ? 0.6 : 0.15;
-    case 'above':
-      return c.y + c.height <= a.y + a.height * 0.5 + slack && horizontalOverlap ? 1 : c.y <= a.y ? 0.6 : 0.15;
-    case 'left-of':
-      return c.x + c.width <= a.x + slack && verticalOverlap ? 1 : c.x < a.x ? 0.5 : 0.15;
-    case 'right-of':
-      return c.x + slack >= a.x + a.width && verticalOverlap ? 1 : c.x > a.x ? 0.5 : 0.15;
-    default:
-      return 1;
-  }
-}
-
-function pixelDistance(c: Candidate['box'], a: Anchor['box']): number {
-  const dx = Math.max(0, a.x - (c.x + c.width), c.x - (a.x + a.width));
-  const dy = Math.max(0, a.y - (c.y + c.height), c.y - (a.y + a.height));
-  return Math.hypot(dx, dy);
-}
-
-/** For one relation, a score per candidate relative to the best-placed candidate. */
-export function relationScores(page: PageData, relation: Relation, pool: Candidate[]): Map<number, number> {
-  const result = new Map<number, number>();
-  const named = pool.map((candidate) => candidate.scopeNames.some((name) => textMatch(relation.anchor, name) >= 0.85));
-  const anchors = findAnchors(page, relation.anchor);
-  const raw = pool.map((candidate) => {
-    let best = { tree: Infinity, pixels: Infinity, geometry: 0 };
-    for (const anchor of anchors) {
-      const tree = treeDistance(candidate.ancestors, anchor.ancestors);
-      const g = geometry(relation.kind, candidate.box, anchor.box) * anchor.strength;
-      const pixels = pixelDistance(candidate.box, anchor.box);
-      if (g > best.geometry + 0.05 || (Math.abs(g - best.geometry) <= 0.05 && tree < best.tree)) best = { tree, pixels, geometry: g };
+/** Every word on the page, for telling the words of a description that name nothing here. */
+function vocabulary(page: PageData): Set<string> {
+  let known = vocabularies.get(page);
+  if (!known) {
+    known = new Set<string>();
+    for (const candidate of page.candidates) {
+      for (const [field] of nameFields(candidate)) for (const word of words(field ?? '')) known.add(word);
+      for (const scopeName of candidate.scopeNames) for (const word of words(scopeName)) known.add(word);
     }
-    return best;
-  });
-  const minTree = Math.min(...raw.map((r) => r.tree));
-  const minPixels = Math.min(...raw.map((r) => r.pixels));
-  pool.forEach((candidate, i) => {
-    const r = raw[i];
-    if (!r || !Number.isFinite(r.tree)) {
-      result.set(candidate.index, named[i] ? 1 : 0.1);
-      return;
-    }
-    const closeness = Math.exp(-(r.tree - minTree) / 2);
-    const nearness = relation.kind === 'within' ? 1 : Math.exp(-(r.pixels - minPixels) / 300);
-    const value = r.geometry * (0.35 + 0.65 * closeness) * (0.6 + 0.4 * nearness);
-    result.set(candidate.index, Math.max(value, named[i] ? 1 : 0));
-  });
-  return result;
+    for (const block of page.texts) for (const word of words(block.text)) known.add(word);
+    vocabularies.set(page, known);
+  }
+  return known;
+}
+
+/**
+ * Drops words of the description that nothing on the page says ("the chat bubble" when the
+ * button is "Open chat"), unless the model wrote them capitalised, as a name.
+ */
+function meaningfulWords(query: TargetQuery, page: PageData): string[] {
+  const known = vocabulary(page);
+  const present = (word: string) => {
+    if (known.has(word)) return true;
+    for (const other of known) if (wordMatch(word, other) >= 0.8) return true;
+    return false;
+  };
+  const capitalised = (word: string) => new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').exec(query.raw)?.[0]?.trim().match(/^\p{Lu}/u) !== null;
+  const kept = query.words.filter((word) => present(word) || capitalised(word));
+  return kept.length > 0 ? kept : query.words;
 }
 
 export function scoreCandidates(page: PageData, query: TargetQuery, action: ActionKind | undefined): Scored[] {
+  const queryWords = meaningfulWords(query, page);
+  // A place nothing on this page is in ("in the sidebar" on a page without one) rules nothing out.
+  const scopes = query.scopes.filter((scope) => page.candidates.some((candidate) => candidate.scopes.includes(scope)));
   const scored = page.candidates.map((candidate) => {
     const factors: Factors = {
-      name: nameScore(query, candidate),
+      name: nameScore(query, candidate, queryWords),
       role: roleScore(query, candidate, action),
       state: stateScore(query, candidate),
-      scope: scopeScore(query, candidate),
+      scope: scopes.length === 0 || scopes.some((scope) => candidate.scopes.includes(scope)) ? 1 : 0.2,
       relation: 1,
     };
     return { candidate, factors, score: factors.name * factors.role * factors.state * factors.scope };
@@ -201,9 +175,9 @@ export function scoreCandidates(page: PageData, query: TargetQuery, action: Acti
   if (query.relations.length > 0) {
     // Relations only matter among candidates that already fit the words.
     const top = Math.max(0, ...scored.map((s) => s.score));
-    const pool = scored.filter((s) => s.score >= top * 0.5);
+    const pool = scored.filter((s) => s.score >= top * 0.5).map((s) => s.candidate);
     for (const relation of query.relations) {
-      const scores = relationScores(page, relation, pool.map((s) => s.candidate));
+      const scores = scoresFor(page, relation, pool);
       for (const entry of scored) {
         const value = scores.get(entry.candidate.index) ?? 0.1;
         entry.factors.relation *= value;
@@ -212,4 +186,10 @@ export function scoreCandidates(page: PageData, query: TargetQuery, action: Acti
     }
   }
   return scored.sort((a, b) => b.score - a.score || a.candidate.index - b.candidate.index);
+}
+
+function scoresFor(page: PageData, relation: Relation, pool: Candidate[]): Map<number, number> {
+  if (relation.kind === 'position') return positionScores(relation.anchor, pool);
+  if (relation.kind === 'nth') return nthContainer(page, relation, pool);
+  return relationScores(page, relation, pool);
 }

@@ -46,6 +46,8 @@ export interface Candidate {
   ancestors: number[];
   /** Landmark and widget scopes the element sits in: banner, navigation, main, complementary, contentinfo, dialog, form, menu, table, row, list, tabpanel, ... */
   scopes: string[];
+  /** The container id of each scope in scopes, same order. */
+  scopeIds: number[];
   /** Names of the named scopes it sits in (dialog title, region label, tab panel label, form name), nearest first */
   scopeNames: string[];
   /** Text of the nearest heading before it */

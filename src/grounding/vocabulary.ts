@@ -14,22 +14,28 @@ export interface RoleWord {
   near: string[];
   /** Input types the phrase implies (e.g. "date field"). */
   types?: string[];
+  /** Tags the phrase prefers among elements of the right role ("text area"). */
+  tags?: string[];
 }
 
-const word = (phrase: string, roles: string[], near: string[] = [], types?: string[]): RoleWord =>
-  types ? { phrase, roles, near, types } : { phrase, roles, near };
+function word(phrase: string, roles: string[], near: string[] = [], types?: string[], tags?: string[]): RoleWord {
+  const entry: RoleWord = { phrase, roles, near };
+  if (types) entry.types = types;
+  if (tags) entry.tags = tags;
+  return entry;
+}
 
 export const roleWords: RoleWord[] = [
   word('check box', ['checkbox'], ['switch', 'menuitemcheckbox']),
   word('checkbox', ['checkbox'], ['switch', 'menuitemcheckbox']),
   word('tick box', ['checkbox'], ['switch']),
-  word('toggle switch', ['switch'], ['checkbox', 'button']),
-  word('toggle', ['switch'], ['checkbox', 'button']),
-  word('switch', ['switch'], ['checkbox', 'button']),
+  word('toggle switch', ['switch'], ['checkbox', 'button', 'menuitemcheckbox']),
+  word('toggle', ['switch'], ['checkbox', 'button', 'menuitemcheckbox']),
+  word('switch', ['switch'], ['checkbox', 'button', 'menuitemcheckbox']),
   word('radio button', ['radio'], ['menuitemradio', 'option']),
   word('radio', ['radio'], ['menuitemradio', 'option']),
-  word('text area', ['textbox'], ['searchbox', 'combobox']),
-  word('textarea', ['textbox'], ['searchbox', 'combobox']),
+  word('text area', ['textbox'], ['searchbox', 'combobox'], undefined, ['textarea']),
+  word('textarea', ['textbox'], ['searchbox', 'combobox'], undefined, ['textarea']),
   word('text field', ['textbox', 'searchbox'], ['combobox', 'spinbutton']),
   word('text box', ['textbox', 'searchbox'], ['combobox', 'spinbutton']),
   word('textbox', ['textbox', 'searchbox'], ['combobox', 'spinbutton']),
@@ -42,7 +48,7 @@ export const roleWords: RoleWord[] = [
   word('input', ['textbox', 'searchbox', 'combobox', 'spinbutton'], ['slider', 'checkbox', 'radio', 'listbox']),
   word('box', ['textbox', 'searchbox', 'combobox'], ['checkbox', 'spinbutton', 'listbox']),
   word('bar', ['textbox', 'searchbox', 'combobox'], ['toolbar', 'menubar']),
-  word('editor', ['textbox'], []),
+  word('editor', ['textbox'], [], undefined, ['textarea', 'div']),
   word('combo box', ['combobox'], ['listbox', 'textbox']),
   word('combobox', ['combobox'], ['listbox', 'textbox']),
   word('drop-down menu', ['combobox', 'listbox'], ['button']),
@@ -74,10 +80,15 @@ export const roleWords: RoleWord[] = [
   word('item', ['menuitem', 'option', 'treeitem', 'link', 'button'], clickableRoles),
   word('day', ['button', 'gridcell'], ['option', 'clickable']),
   word('date', ['button', 'gridcell'], ['textbox', 'option', 'clickable']),
+  word('suggestion', ['option'], ['link', 'button', 'menuitem']),
+  word('result', ['option', 'link'], ['button']),
+  word('section', ['button'], ['tab', 'link']),
+  word('accordion', ['button'], ['tab']),
+  word('column header', ['columnheader', 'button'], ['link', 'clickable']),
+  word('header', ['columnheader', 'button'], ['link', 'clickable']),
   word('row', ['row'], []),
   word('cell', ['cell', 'gridcell'], []),
   word('heading', ['heading'], []),
-  word('title', ['heading'], ['link']),
 ];
 
 /** Words for the places an element can be in: "in the header", "inside the dialog". */
@@ -92,9 +103,12 @@ export const scopeWords: Record<string, string[]> = {
   nav: ['navigation'],
   'main content': ['main'],
   main: ['main'],
-  'side bar': ['complementary'],
-  sidebar: ['complementary'],
+  sidebar: ['complementary', 'navigation'],
+  'side bar': ['complementary', 'navigation'],
   aside: ['complementary'],
+  'top navigation': ['navigation', 'banner'],
+  'top nav': ['navigation', 'banner'],
+  'main navigation': ['navigation'],
   footer: ['contentinfo'],
   'modal dialog': ['dialog'],
   'dialog box': ['dialog'],
@@ -145,7 +159,7 @@ export const stateWords: Record<string, StateWord> = {
   disabled: 'disabled', 'greyed out': 'disabled', 'grayed out': 'disabled', inactive: 'disabled',
   selected: 'selected', unselected: 'unselected',
   expanded: 'expanded', collapsed: 'collapsed',
-  required: 'required', mandatory: 'required',
+  required: 'required', mandatory: 'required', pressed: 'checked', 'already pressed': 'checked', available: 'enabled',
   invalid: 'invalid', 'in error': 'invalid', erroneous: 'invalid',
 };
 
@@ -156,7 +170,13 @@ export const fillerWords = new Set(['the', 'a', 'an', 'this', 'that', 'please', 
 export const synonymGroups: string[][] = [
   ['delete', 'remove', 'trash', 'bin', 'garbage', 'discard', 'erase'],
   ['close', 'dismiss', 'x', '×', '✕', 'exit'],
-  ['cart', 'basket', 'bag', 'trolley'],
+  ['cart', 'basket', 'trolley'],
+  ['cvc', 'cvv', 'csc', 'security code', 'card verification', 'card code'],
+  ['expiry', 'expiration', 'expires', 'exp', 'expiry date', 'expiration date', 'valid thru'],
+  ['calendar', 'date picker', 'datepicker', 'choose date', 'pick a date'],
+  ['chat', 'message', 'support', 'help'],
+  ['star', 'save', 'bookmark', 'favorite', 'favourite'],
+  ['more', 'more options', '...', '⋯', '…', 'kebab', 'overflow'],
   ['wishlist', 'favorite', 'favourite', 'heart', '♡', '♥', 'save for later'],
   ['like', 'heart', 'thumbs up'],
   ['search', 'find', 'magnifier', 'magnifying', 'lookup', '🔍'],
@@ -165,7 +185,7 @@ export const synonymGroups: string[][] = [
   ['add', 'plus', '+', 'new', 'create'],
   ['menu', 'hamburger', '☰'],
   ['notifications', 'bell', 'alerts'],
-  ['profile', 'account', 'avatar', 'user', 'me'],
+  ['profile', 'account', 'avatar', 'user', 'me', 'user menu', 'account menu'],
   ['login', 'log in', 'sign in', 'signin'],
   ['logout', 'log out', 'sign out', 'signout'],
   ['signup', 'sign up', 'register', 'create account', 'join'],

@@ -1,4 +1,5 @@
 import { containsDeep, deepElementFromPoint, describeNode, flatParent } from '../dom/deep.ts';
+import { isInput, isLabel, isSelect, isTextArea } from '../dom/kinds.ts';
 
 // Before acting, wait (bounded) until the element is what a person could act on: attached,
 // visible, enabled, not moving, and the topmost thing at its centre.
@@ -27,7 +28,7 @@ function isTiny(rect: DOMRect): boolean {
 
 /** Custom checkboxes and switches hide the real input; a person clicks its label. */
 export function pointerTarget(element: Element): Element {
-  if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) {
+  if (isInput(element) || isSelect(element) || isTextArea(element)) {
     const style = getComputedStyle(element);
     if (isTiny(element.getBoundingClientRect()) || style.opacity === '0' || style.visibility === 'hidden') {
       const label = [...(element.labels ?? [])].find((candidate) => candidate.checkVisibility() && !isTiny(candidate.getBoundingClientRect()));
@@ -89,7 +90,7 @@ export async function waitActionable(element: Element, options: { timeoutMs?: nu
     if (options.needsHit === false) return { ok: true, target, x, y };
     const hit = deepElementFromPoint(target.ownerDocument, x, y);
     if (!hit || hit === target || containsDeep(target, hit)) return { ok: true, target, x, y };
-    if (target instanceof HTMLLabelElement && target.control && (hit === target.control || containsDeep(target.control, hit))) return { ok: true, target, x, y };
+    if (isLabel(target) && target.control && (hit === target.control || containsDeep(target.control, hit))) return { ok: true, target, x, y };
     const cover = coverRoot(hit);
     return { ok: false, reason: 'covered', message: `The element is covered by ${describeNode(cover)}.`, cover };
   }

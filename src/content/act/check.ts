@@ -2,11 +2,12 @@ import { getStates } from '../dom/semantics.ts';
 import { waitActionable } from './actionable.ts';
 import { pointerClick } from './events.ts';
 import { elementLabel, notActionable, type ActionDefinition } from './types.ts';
+import { isInput } from '../dom/kinds.ts';
 
 const checkable = new Set(['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio']);
 
 function roleOf(element: Element): string {
-  if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) return element.type;
+  if (isInput(element) && (element.type === 'checkbox' || element.type === 'radio')) return element.type;
   return element.getAttribute('role') ?? '';
 }
 

@@ -1,6 +1,7 @@
 import type { Effect } from '../../shared/results.ts';
 import { deepActiveElement, describeNode } from '../dom/deep.ts';
 import { getSafeValue, getStates } from '../dom/semantics.ts';
+import { isElementNode, isInput } from '../dom/kinds.ts';
 
 // What an action changed: the page's URL, the element's value or state, focus, and the DOM.
 
@@ -54,7 +55,7 @@ export class EffectWatcher {
           this.removed += record.removedNodes.length;
           for (const node of record.addedNodes) {
             const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-            if (text && this.addedTexts.length < 3 && node.isConnected && (node instanceof Element ? node.checkVisibility() : true)) this.addedTexts.push(text.length > 80 ? `${text.slice(0, 77)}...` : text);
+            if (text && this.addedTexts.length < 3 && node.isConnected && (isElementNode(node) ? node.checkVisibility() : true)) this.addedTexts.push(text.length > 80 ? `${text.slice(0, 77)}...` : text);
           }
         } else if (record.type === 'attributes' || record.type === 'characterData') this.attributes++;
       }
@@ -87,7 +88,7 @@ export class EffectWatcher {
     if (element?.isConnected) {
       const value = getSafeValue(element);
       if (value !== before.value && value !== undefined) details.push(`value is now "${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`);
-      else if (value === undefined && before.value === undefined && element instanceof HTMLInputElement && element.value !== '' && !['checkbox', 'radio'].includes(element.type)) details.push('the (hidden) value changed');
+      else if (value === undefined && before.value === undefined && isInput(element) && element.value !== '' && !['checkbox', 'radio'].includes(element.type)) details.push('the (hidden) value changed');
       const states = getStates(element, element.getAttribute('role'));
       if (states.checked !== before.checked && states.checked !== undefined) details.push(states.checked === true ? 'now checked' : states.checked === false ? 'now unchecked' : 'now mixed');
       if (states.expanded !== before.expanded && states.expanded !== undefined) details.push(states.expanded ? 'now expanded' : 'now collapsed');

@@ -1,3 +1,4 @@
+import { isHTMLElement } from '../dom/kinds.ts';
 // The event sequences a person's pointer and keyboard produce, dispatched on real elements.
 
 export interface Modifiers {
@@ -51,7 +52,7 @@ export function pointerEnter(target: Element, x: number, y: number, modifiers: M
 
 function focusableAncestor(element: Element): HTMLElement | null {
   for (let current: Element | null = element; current; current = current.parentElement ?? (current.getRootNode() as ShadowRoot).host ?? null) {
-    if (current instanceof HTMLElement && (current.tabIndex >= 0 || current.isContentEditable || current.matches('a[href], button, input, select, textarea, [tabindex]'))) {
+    if (isHTMLElement(current) && (current.tabIndex >= 0 || current.isContentEditable || current.matches('a[href], button, input, select, textarea, [tabindex]'))) {
       return current;
     }
   }

@@ -4,6 +4,7 @@ import { fireChange, fireInputEvents, keyEvent, pointerClick, type KeyInfo, type
 import { parseChord } from './keys.ts';
 import { isTextControl, typeCharacters } from './text-input.ts';
 import { elementLabel, notActionable, type ActionDefinition } from './types.ts';
+import { isDialog, isHTMLElement, isInput, isSelect, isTextArea } from '../dom/kinds.ts';
 
 // Synthetic key events do not make the browser act, so the default action of each key a person
 // relies on (submit on Enter, toggle on Space, move focus on Tab...) is carried out here, unless
@@ -37,21 +38,21 @@ function defaultAction(target: Element, key: KeyInfo, modifiers: Modifiers): voi
   const command = modifiers.ctrlKey || modifiers.metaKey;
   switch (key.key) {
     case 'Enter':
-      if (target instanceof HTMLInputElement && target.form && isTextControl(target)) target.form.requestSubmit();
-      else if (target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable)) {
-        doc.execCommand(target instanceof HTMLTextAreaElement ? 'insertLineBreak' : 'insertParagraph');
+      if (isInput(target) && target.form && isTextControl(target)) target.form.requestSubmit();
+      else if (isTextArea(target) || (isHTMLElement(target) && target.isContentEditable)) {
+        doc.execCommand(isTextArea(target) ? 'insertLineBreak' : 'insertParagraph');
       } else if (target.matches('a[href], button, summary, [role="button"], [role="link"], [role="menuitem"], [role="option"], [role="tab"]')) clickElement(target);
       return;
     case ' ':
       if (target.matches('button, summary, input[type=checkbox], input[type=radio], [role="button"], [role="checkbox"], [role="switch"], [role="radio"], [role="menuitem"], [role="option"], [role="tab"]')) clickElement(target);
-      else if (isTextControl(target) || (target instanceof HTMLElement && target.isContentEditable)) typeCharacters(target, ' ');
+      else if (isTextControl(target) || (isHTMLElement(target) && target.isContentEditable)) typeCharacters(target, ' ');
       return;
     case 'Tab':
       moveFocus(target, modifiers.shiftKey === true);
       return;
     case 'Escape': {
       const dialog = doc.querySelector('dialog:modal');
-      if (dialog instanceof HTMLDialogElement) dialog.requestClose();
+      if (isDialog(dialog)) dialog.requestClose();
       return;
     }
     case 'Backspace':
@@ -60,7 +61,7 @@ function defaultAction(target: Element, key: KeyInfo, modifiers: Modifiers): voi
       return;
     case 'ArrowDown':
     case 'ArrowUp':
-      if (target instanceof HTMLSelectElement) {
+      if (isSelect(target)) {
         const step = key.key === 'ArrowDown' ? 1 : -1;
         target.selectedIndex = Math.min(target.options.length - 1, Math.max(0, target.selectedIndex + step));
         fireInputEvents(target, null);
@@ -73,10 +74,10 @@ function defaultAction(target: Element, key: KeyInfo, modifiers: Modifiers): voi
   }
   if (command && key.key.toLowerCase() === 'a') {
     if (isTextControl(target)) target.select();
-    else doc.getSelection()?.selectAllChildren(target instanceof HTMLElement && target.isContentEditable ? target : doc.body);
+    else doc.getSelection()?.selectAllChildren(isHTMLElement(target) && target.isContentEditable ? target : doc.body);
     return;
   }
-  if (!command && !modifiers.altKey && key.key.length === 1 && (isTextControl(target) || (target instanceof HTMLElement && target.isContentEditable))) {
+  if (!command && !modifiers.altKey && key.key.length === 1 && (isTextControl(target) || (isHTMLElement(target) && target.isContentEditable))) {
     doc.execCommand('insertText', false, key.key);
     return;
   }
@@ -112,7 +113,7 @@ export const press: ActionDefinition<'press'> = {
     if (target) {
       const ready = await waitActionable(target, { needsHit: false });
       if (!ready.ok) return notActionable(ready, located);
-      if (target instanceof HTMLElement) target.focus({ preventScroll: true });
+      if (isHTMLElement(target)) target.focus({ preventScroll: true });
     } else target = deepActiveElement(doc) ?? doc.body;
     pressKey(target, chord.key, chord.modifiers);
     return { kind: 'ok', message: `Pressed ${intent.key} on ${element ? elementLabel(context) : 'the focused element'}.` };

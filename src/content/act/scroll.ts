@@ -2,6 +2,7 @@ import { flatParent } from '../dom/deep.ts';
 import { sleep } from './actionable.ts';
 import type { ActionDefinition } from './types.ts';
 
+
 function isScrollable(element: Element): boolean {
   const style = getComputedStyle(element);
   const y = /(auto|scroll|overlay)/.test(style.overflowY) && element.scrollHeight > element.clientHeight + 1;
@@ -24,7 +25,7 @@ interface Position {
 }
 
 function position(region: Element | Window): Position {
-  if (region instanceof Element) {
+  if (('nodeType' in region)) {
     return { left: region.scrollLeft, top: region.scrollTop, width: region.scrollWidth, height: region.scrollHeight, viewWidth: region.clientWidth, viewHeight: region.clientHeight };
   }
   const root = region.document.scrollingElement ?? region.document.documentElement;
@@ -51,7 +52,7 @@ export const scroll: ActionDefinition<'scroll'> = {
     region.scrollTo(options);
     await sleep(30);
     const after = position(region);
-    const where = region instanceof Element ? 'the region' : 'the page';
+    const where = ('nodeType' in region) ? 'the region' : 'the page';
     const moved = vertical ? after.top - before.top : after.left - before.left;
     if (Math.abs(moved) < 1) {
       const end = intent.direction === 'up' || intent.direction === 'top' ? 'top' : intent.direction === 'left' ? 'left edge' : intent.direction === 'right' ? 'right edge' : 'bottom';

@@ -4,6 +4,7 @@ import { sleep, waitActionable } from './actionable.ts';
 import { fireChange, fireInputEvents, pointerClick } from './events.ts';
 import { editableTarget, fillField } from './text-input.ts';
 import { elementLabel, notActionable, type ActionDefinition, type Outcome } from './types.ts';
+import { isSelect } from '../dom/kinds.ts';
 
 // Choosing options in native selects, ARIA listboxes and comboboxes (including autocompletes
 // that only show their options once something is typed).
@@ -78,7 +79,7 @@ export const select: ActionDefinition<'select'> = {
     if (!element) return { kind: 'not-found', message: 'No dropdown to choose from.' };
     const label = elementLabel(context);
     const wanted = Array.isArray(intent.option) ? intent.option : [intent.option];
-    const native = element instanceof HTMLSelectElement ? element : element.querySelector('select');
+    const native = isSelect(element) ? element : element.querySelector('select');
     if (native) {
       const ready = await waitActionable(native);
       if (!ready.ok) return notActionable(ready, located);

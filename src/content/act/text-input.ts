@@ -1,4 +1,5 @@
 import { fireChange, fireInputEvents, keyEvent } from './events.ts';
+import { isHTMLElement, isInput, isLabel, isTextArea } from '../dom/kinds.ts';
 
 // Putting text into fields so that every framework notices: the browser's own editing commands
 // where they work (they fire beforeinput and input like real typing), the prototype's value
@@ -10,20 +11,22 @@ const setterTypes = new Set(['date', 'time', 'datetime-local', 'month', 'week', 
 const noSelectionTypes = new Set(['email', 'number', 'date', 'time', 'datetime-local', 'month', 'week', 'color', 'range']);
 
 export function isTextControl(element: Element): element is TextControl {
-  if (element instanceof HTMLTextAreaElement) return true;
-  return element instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'file', 'hidden'].includes(element.type);
+  if (isTextArea(element)) return true;
+  return isInput(element) && !['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'file', 'hidden'].includes(element.type);
 }
 
 /** The field itself, or the one inside a wrapper such as a combobox container or a label. */
 export function editableTarget(element: Element): Element | undefined {
-  if (isTextControl(element) || (element instanceof HTMLElement && element.isContentEditable)) return element;
-  if (element instanceof HTMLLabelElement && element.control && isTextControl(element.control)) return element.control;
+  if (isTextControl(element) || (isHTMLElement(element) && element.isContentEditable)) return element;
+  if (isLabel(element) && element.control && isTextControl(element.control)) return element.control;
   const inner = (element.shadowRoot ?? element).querySelector('input:not([type=hidden]), textarea, [contenteditable=""], [contenteditable="true"]');
   return inner ?? undefined;
 }
 
 export function setNativeValue(control: TextControl, value: string): void {
-  const prototype = control instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  // The control's own realm: a same-origin frame has its own classes.
+  const realm = (control.ownerDocument.defaultView ?? window) as typeof globalThis;
+  const prototype = isTextArea(control) ? realm.HTMLTextAreaElement.prototype : realm.HTMLInputElement.prototype;
   // The prototype's setter, not the instance's: frameworks wrap the instance one to track values.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
@@ -141,7 +144,7 @@ export function placeCaretAtEnd(target: Element): void {
 
 /** Fills a field: typing where typing works, the value setter for date, time, colour and range inputs. */
 export function fillField(target: Element, text: string, options: { clear: boolean }): void {
-  if (target instanceof HTMLInputElement && setterTypes.has(target.type)) {
+  if (isInput(target) && setterTypes.has(target.type)) {
     setNativeValue(target, normaliseForType(target.type, text));
     fireInputEvents(target, null, 'insertReplacementText');
     fireChange(target);
@@ -149,7 +152,7 @@ export function fillField(target: Element, text: string, options: { clear: boole
   }
   if (options.clear) clearField(target);
   else placeCaretAtEnd(target);
-  const clean = target instanceof HTMLInputElement ? text.replace(/[\r\n]+/g, ' ') : text;
+  const clean = isInput(target) ? text.replace(/[\r\n]+/g, ' ') : text;
   typeCharacters(target, clean);
   if (isTextControl(target)) fireChange(target);
 }

@@ -4,6 +4,7 @@ import { pointerClick } from './events.ts';
 import { pressEnter } from './press.ts';
 import { editableTarget, fillField, isTextControl } from './text-input.ts';
 import { elementLabel, notActionable, type ActionDefinition } from './types.ts';
+import { isHTMLElement, isInput } from '../dom/kinds.ts';
 
 export const type: ActionDefinition<'type'> = {
   action: 'type',
@@ -19,12 +20,12 @@ export const type: ActionDefinition<'type'> = {
     if (!ready.ok) return notActionable(ready, located);
     if (isTextControl(field) && field.readOnly) return { kind: 'not-actionable', message: `${label} is read-only. It may be filled by a picker: click it and choose instead.` };
     pointerClick(ready.target, ready.x, ready.y);
-    if (field instanceof HTMLElement) field.focus({ preventScroll: true });
+    if (isHTMLElement(field)) field.focus({ preventScroll: true });
     fillField(field, intent.text, { clear: intent.clear });
     const secret = isSecretField(field);
     const value = isTextControl(field) ? field.value : getSafeValue(field) ?? '';
     let message = `Typed into ${label}.`;
-    if (!secret && isTextControl(field) && !value.includes(intent.text.replace(/[\r\n]+/g, field instanceof HTMLInputElement ? ' ' : '\n').trim())) {
+    if (!secret && isTextControl(field) && !value.includes(intent.text.replace(/[\r\n]+/g, isInput(field) ? ' ' : '\n').trim())) {
       message = `Typed into ${label}, but it now holds "${value}" (the page reformatted or limited the input).`;
     }
     if (intent.submit) {

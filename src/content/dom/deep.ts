@@ -1,3 +1,4 @@
+import { isIFrame, isShadowRoot } from './kinds.ts';
 // Reaching through open shadow roots and same-origin frames, as a person's pointer does.
 
 /** The innermost element at a point of a document, entering open shadow roots and same-origin frames. */
@@ -8,7 +9,7 @@ export function deepElementFromPoint(doc: Document, x: number, y: number): Eleme
     if (!inner || inner === element) break;
     element = inner;
   }
-  if (element instanceof HTMLIFrameElement) {
+  if (isIFrame(element)) {
     let inner: Document | null;
     try {
       inner = element.contentDocument;
@@ -28,7 +29,7 @@ export function flatParent(element: Element): Element | null {
   if (element.assignedSlot) return element.assignedSlot;
   if (element.parentElement) return element.parentElement;
   const root = element.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
+  return isShadowRoot(root) ? root.host : null;
 }
 
 export function containsDeep(ancestor: Element, node: Element): boolean {
@@ -41,7 +42,7 @@ export function deepActiveElement(doc: Document): Element | null {
   let active = doc.activeElement;
   for (;;) {
     if (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    else if (active instanceof HTMLIFrameElement && active.contentDocument?.activeElement) active = active.contentDocument.activeElement;
+    else if (isIFrame(active) && active.contentDocument?.activeElement) active = active.contentDocument.activeElement;
     else return active;
   }
 }

@@ -1,5 +1,6 @@
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import type { CandidateStates } from '../../grounding/types.ts';
+import { isButton, isDetails, isHTMLElement, isInput, isOption, isSelect, isTextArea } from './kinds.ts';
 
 // Roles, names and states of elements, the way assistive technology sees them. Names come from
 // dom-accessibility-api (the W3C accname algorithm); this module adds what a web agent needs on top.
@@ -32,17 +33,17 @@ export function cachedStyles(): StyleReader {
 }
 
 function isEditable(element: Element): boolean {
-  return element instanceof HTMLElement && element.isContentEditable && !(element.parentElement?.isContentEditable ?? false);
+  return isHTMLElement(element) && element.isContentEditable && !(element.parentElement?.isContentEditable ?? false);
 }
 
 export function getElementRole(element: Element): string | null {
   const role = getRole(element);
-  if (role === 'textbox' && element instanceof HTMLInputElement && element.type === 'search') return 'searchbox';
+  if (role === 'textbox' && isInput(element) && element.type === 'search') return 'searchbox';
   if (role) return role === 'presentation' || role === 'none' ? null : role;
   if (element.localName === 'summary') return 'button';
   if (isEditable(element)) return 'textbox';
-  if (element instanceof HTMLInputElement && element.type === 'password') return 'textbox';
-  if (element instanceof HTMLInputElement && ['date', 'time', 'datetime-local', 'month', 'week', 'color', 'file'].includes(element.type)) return 'textbox';
+  if (isInput(element) && element.type === 'password') return 'textbox';
+  if (isInput(element) && ['date', 'time', 'datetime-local', 'month', 'week', 'color', 'file'].includes(element.type)) return 'textbox';
   return null;
 }
 
@@ -53,8 +54,8 @@ export function getElementRole(element: Element): string | null {
  */
 export function isInteractive(element: Element, role: string | null, style: StyleReader): boolean {
   if (role && interactiveRoles.has(role)) return true;
-  if (element instanceof HTMLInputElement) return element.type !== 'hidden';
-  if (element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement || element instanceof HTMLButtonElement) return true;
+  if (isInput(element)) return element.type !== 'hidden';
+  if (isSelect(element) || isTextArea(element) || isButton(element)) return true;
   if (element.localName === 'summary' || isEditable(element)) return true;
   if (element.hasAttribute('onclick')) return true;
   const tabindex = element.getAttribute('tabindex');
@@ -64,6 +65,14 @@ export function isInteractive(element: Element, role: string | null, style: Styl
     return !parent || style(parent).cursor !== 'pointer';
   }
   return false;
+}
+
+/** Clickable only by a pointer cursor, an inline handler or a tabindex: no role, no native control. */
+export function isWeakInteractive(element: Element, role: string | null): boolean {
+  if (role && interactiveRoles.has(role)) return false;
+  if (isInput(element) || isSelect(element) || isTextArea(element) || isButton(element)) return false;
+  if (element.localName === 'summary' || element.localName === 'a' || isEditable(element)) return false;
+  return true;
 }
 
 export function getName(element: Element, role: string | null, style: StyleReader): string {
@@ -90,8 +99,8 @@ const secretName = /(pass(word|code|phrase)?|pwd|card.?(num|no)|cc.?(num|no|csc|
 
 /** Fields whose value must never leave the page: passwords, payment cards, one-time codes. */
 export function isSecretField(element: Element): boolean {
-  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) return false;
-  if (element instanceof HTMLInputElement && element.type === 'password') return true;
+  if (!(isInput(element) || isTextArea(element))) return false;
+  if (isInput(element) && element.type === 'password') return true;
   const autocomplete = element.getAttribute('autocomplete') ?? '';
   if (/cc-(number|csc|exp)|one-time-code|current-password|new-password/.test(autocomplete)) return true;
   const words = [element.name, element.id, element.getAttribute('aria-label') ?? '', element.placeholder].join(' ');
@@ -99,15 +108,15 @@ export function isSecretField(element: Element): boolean {
 }
 
 function fieldValue(element: Element): string | undefined {
-  if (element instanceof HTMLSelectElement) {
+  if (isSelect(element)) {
     return collapse([...element.selectedOptions].map((option) => option.label || option.text).join(', '));
   }
-  if (element instanceof HTMLInputElement) {
+  if (isInput(element)) {
     if (['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'file'].includes(element.type)) return undefined;
     return element.value;
   }
-  if (element instanceof HTMLTextAreaElement) return element.value;
-  if (element instanceof HTMLElement && element.isContentEditable) return collapse(element.innerText);
+  if (isTextArea(element)) return element.value;
+  if (isHTMLElement(element) && element.isContentEditable) return collapse(element.innerText);
   const role = element.getAttribute('role');
   if (role === 'slider' || role === 'spinbutton') return element.getAttribute('aria-valuetext') ?? element.getAttribute('aria-valuenow') ?? undefined;
   return undefined;
@@ -131,22 +140,22 @@ export function getStates(element: Element, role: string | null): CandidateState
   const ariaChecked = element.getAttribute('aria-checked');
   if (ariaChecked === 'mixed') states.checked = 'mixed';
   else if (ariaChecked === 'true' || ariaChecked === 'false') states.checked = ariaChecked === 'true';
-  else if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
+  else if (isInput(element) && (element.type === 'checkbox' || element.type === 'radio')) {
     states.checked = element.indeterminate ? 'mixed' : element.checked;
   } else if (role === 'switch' || role === 'checkbox' || role === 'radio' || role === 'menuitemcheckbox') states.checked = false;
   if (element.matches(':disabled') || element.closest('[aria-disabled="true"]') !== null) states.disabled = true;
   const expanded = ariaBool(element, 'aria-expanded');
   if (expanded !== undefined) states.expanded = expanded;
-  else if (element.localName === 'summary' && element.parentElement instanceof HTMLDetailsElement) states.expanded = element.parentElement.open;
+  else if (element.localName === 'summary' && isDetails(element.parentElement)) states.expanded = element.parentElement.open;
   const selected = ariaBool(element, 'aria-selected');
   if (selected !== undefined) states.selected = selected;
-  else if (element instanceof HTMLOptionElement) states.selected = element.selected;
+  else if (isOption(element)) states.selected = element.selected;
   if (element.getAttribute('aria-current') && element.getAttribute('aria-current') !== 'false') states.selected = true;
   const pressed = ariaBool(element, 'aria-pressed');
   if (pressed !== undefined) states.pressed = pressed;
   if ((element as HTMLInputElement).required === true || element.getAttribute('aria-required') === 'true') states.required = true;
   if (element.getAttribute('aria-invalid') === 'true' || element.matches(':user-invalid')) states.invalid = true;
-  const editable = role === 'textbox' || role === 'searchbox' || role === 'spinbutton' || (role === 'combobox' && !(element instanceof HTMLSelectElement));
+  const editable = role === 'textbox' || role === 'searchbox' || role === 'spinbutton' || (role === 'combobox' && !(isSelect(element)));
   if (editable) {
     states.editable = true;
     const value = fieldValue(element);
@@ -157,7 +166,7 @@ export function getStates(element: Element, role: string | null): CandidateState
 
 /** id, name and class words, and the icon names inside: "btn-trash" helps find "the trash icon". */
 export function getHints(element: Element): string | undefined {
-  const parts = [element.id, element.getAttribute('name') ?? '', typeof element.className === 'string' ? element.className : ''];
+  const parts = [element.id, element.getAttribute('name') ?? '', typeof element.className === 'string' ? element.className : '', isInput(element) && !['text', 'submit', 'button'].includes(element.type) ? element.type : ''];
   const icon = element.querySelector('i[class], svg use, svg title, span[class*="icon"], img[alt]');
   if (icon) parts.push(icon.getAttribute('class') ?? '', icon.getAttribute('href') ?? icon.getAttribute('xlink:href') ?? '', icon.textContent ?? '', icon.getAttribute('alt') ?? '');
   const words = parts

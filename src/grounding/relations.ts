@@ -1,0 +1,159 @@
+import { textMatch } from './match.ts';
+import type { Relation } from './parse.ts';
+import type { Box, Candidate, PageData, TextBlock } from './types.ts';
+
+// Where a candidate stands relative to something else on the page: under a heading, in the row
+// for a name, at the bottom, in the third post.
+
+/** How far apart two nodes sit in the tree: steps up from each to their nearest shared container. */
+function treeDistance(a: number[], b: number[]): number {
+  const positions = new Map<number, number>();
+  b.forEach((id, index) => positions.set(id, index));
+  for (let i = 0; i < a.length; i++) {
+    const j = positions.get(a[i] ?? -1);
+    if (j !== undefined) return i + j;
+  }
+  return a.length + b.length;
+}
+
+interface Anchor {
+  ancestors: number[];
+  box: TextBlock['box'];
+  strength: number;
+}
+
+const anchorNouns = /\s+(button|link|field|box|input|heading|title|text|label|section|icon|tab|menu|dialog|row|card|post|item|column|panel|form|list|area)$/i;
+
+export function findAnchors(page: PageData, anchor: string): Anchor[] {
+  const anchors: Anchor[] = [];
+  const wanted = anchor.replace(anchorNouns, '') || anchor;
+  for (const block of page.texts) {
+    const strength = textMatch(wanted, block.text);
+    if (strength >= 0.6) anchors.push({ ancestors: [block.owner, ...block.ancestors], box: block.box, strength });
+  }
+  for (const candidate of page.candidates) {
+    const strength = Math.max(textMatch(wanted, candidate.name), textMatch(wanted, candidate.label));
+    if (strength >= 0.8) anchors.push({ ancestors: candidate.ancestors, box: candidate.box, strength });
+  }
+  const best = Math.max(0, ...anchors.map((a) => a.strength));
+  return anchors.filter((a) => a.strength >= best - 0.15);
+}
+
+function geometry(kind: Relation['kind'], c: Box, a: Box): number {
+  const slack = 4;
+  const horizontalOverlap = Math.min(c.x + c.width, a.x + a.width) - Math.max(c.x, a.x) > -40;
+  const verticalOverlap = Math.min(c.y + c.height, a.y + a.height) - Math.max(c.y, a.y) > -slack;
+  switch (kind) {
+    case 'below':
+      return c.y + slack >= a.y + a.height * 0.5 && horizontalOverlap ? 1 : c.y >= a.y ? 0.6 : 0.15;
+    case 'above':
+      return c.y + c.height <= a.y + a.height * 0.5 + slack && horizontalOverlap ? 1 : c.y <= a.y ? 0.6 : 0.15;
+    case 'left-of':
+      return c.x + c.width <= a.x + slack && verticalOverlap ? 1 : c.x < a.x ? 0.5 : 0.15;
+    case 'right-of':
+      return c.x + slack >= a.x + a.width && verticalOverlap ? 1 : c.x > a.x ? 0.5 : 0.15;
+    default:
+      return 1;
+  }
+}
+
+function pixelDistance(c: Box, a: Box): number {
+  const dx = Math.max(0, a.x - (c.x + c.width), c.x - (a.x + a.width));
+  const dy = Math.max(0, a.y - (c.y + c.height), c.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
+}
+
+/** Anchors nobody can find: a name ("for the Gift Card") rules the target out; loose words ("in the newsletter box") do not. */
+const MISSING_SPECIFIC = 0.1;
+const MISSING_GENERIC = 0.9;
+
+/** For one relation, a score per candidate relative to the best-placed candidate. */
+export function relationScores(page: PageData, relation: Relation, pool: Candidate[]): Map<number, number> {
+  const result = new Map<number, number>();
+  const named = pool.map((candidate) => candidate.scopeNames.some((name) => textMatch(relation.anchor, name) >= 0.85));
+  const anchors = findAnchors(page, relation.anchor);
+  if (anchors.length === 0 && !named.some(Boolean)) {
+    for (const candidate of pool) result.set(candidate.index, relation.specific ? MISSING_SPECIFIC : MISSING_GENERIC);
+    return result;
+  }
+  const raw = pool.map((candidate) => {
+    let best = { tree: Infinity, pixels: Infinity, geometry: 0 };
+    for (const anchor of anchors) {
+      const tree = treeDistance(candidate.ancestors, anchor.ancestors);
+      const g = geometry(relation.kind, candidate.box, anchor.box) * anchor.strength;
+      const pixels = pixelDistance(candidate.box, anchor.box);
+      if (g > best.geometry + 0.05 || (Math.abs(g - best.geometry) <= 0.05 && tree < best.tree)) best = { tree, pixels, geometry: g };
+    }
+    return best;
+  });
+  const minTree = Math.min(...raw.map((r) => r.tree));
+  const minPixels = Math.min(...raw.map((r) => r.pixels));
+  pool.forEach((candidate, i) => {
+    const r = raw[i];
+    if (!r || !Number.isFinite(r.tree)) {
+      result.set(candidate.index, named[i] ? 1 : 0.1);
+      return;
+    }
+    const closeness = Math.exp(-(r.tree - minTree) / 2);
+    const nearness = relation.kind === 'within' ? 1 : Math.exp(-(r.pixels - minPixels) / 300);
+    const value = r.geometry * (0.35 + 0.65 * closeness) * (0.6 + 0.4 * nearness);
+    result.set(candidate.index, Math.max(value, named[i] ? 1 : 0));
+  });
+  return result;
+}
+
+/** "at the bottom", "in the top right corner": a preference among candidates, by where they sit. */
+export function positionScores(where: string, pool: Candidate[]): Map<number, number> {
+  const result = new Map<number, number>();
+  const xs = pool.map((c) => c.box.x + c.box.width / 2);
+  const ys = pool.map((c) => c.box.y + c.box.height / 2);
+  const span = (values: number[]) => [Math.min(...values), Math.max(...values) - Math.min(...values) || 1] as const;
+  const [minX, spanX] = span(xs);
+  const [minY, spanY] = span(ys);
+  pool.forEach((candidate, i) => {
+    const x = ((xs[i] ?? 0) - minX) / spanX;
+    const y = ((ys[i] ?? 0) - minY) / spanY;
+    const parts: number[] = [];
+    if (/top|upper/.test(where)) parts.push(1 - y);
+    if (/bottom|lower/.test(where)) parts.push(y);
+    if (/left/.test(where)) parts.push(1 - x);
+    if (/right/.test(where)) parts.push(x);
+    if (/corner/.test(where) && parts.length === 0) parts.push(Math.max(Math.abs(x - 0.5), Math.abs(y - 0.5)) * 2);
+    const fit = parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 1;
+    result.set(candidate.index, 0.5 + 0.5 * fit);
+  });
+  return result;
+}
+
+const containerScopes: Record<string, string[]> = {
+  row: ['row'],
+  post: ['article', 'listitem'],
+  article: ['article', 'listitem'],
+  card: ['article', 'listitem'],
+  item: ['listitem', 'row', 'article'],
+  entry: ['listitem', 'row', 'article'],
+  line: ['row', 'listitem'],
+  result: ['listitem', 'row', 'article'],
+  product: ['article', 'listitem'],
+};
+
+/** "in the first row", "on the third post": the candidates inside that one container. */
+export function nthContainer(page: PageData, relation: Relation, pool: Candidate[]): Map<number, number> {
+  const result = new Map<number, number>();
+  const kinds = containerScopes[relation.anchor] ?? [relation.anchor];
+  for (const kind of kinds) {
+    const order: number[] = [];
+    for (const candidate of page.candidates) {
+      const at = candidate.scopes.indexOf(kind);
+      const id = at >= 0 ? candidate.scopeIds[at] : undefined;
+      if (id !== undefined && !order.includes(id)) order.push(id);
+    }
+    if (order.length === 0) continue;
+    const ordinal = relation.ordinal ?? 1;
+    const chosen = order[ordinal > 0 ? ordinal - 1 : order.length + ordinal];
+    for (const candidate of pool) result.set(candidate.index, chosen !== undefined && candidate.scopeIds.includes(chosen) ? 1 : 0.1);
+    return result;
+  }
+  for (const candidate of pool) result.set(candidate.index, MISSING_GENERIC);
+  return result;
+}
