@@ -124,7 +124,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
   let nextId = 0;
 
   const addText = (text: string, owner: number, ownerBox: Box, ctx: Context, quiet: boolean) => {
-    texts.push({ text, box: ownerBox, ancestors: ctx.ancestors.slice(1), owner });
+    texts.push(quiet ? { text, box: ownerBox, ancestors: ctx.ancestors.slice(1), owner, labelOf: true } : { text, box: ownerBox, ancestors: ctx.ancestors.slice(1), owner });
     if (!quiet) lines.push({ kind: 'text', depth: ctx.depth, text, inView: intersects(ownerBox, ctx.clip), box: ownerBox });
   };
 
@@ -165,8 +165,9 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       if (!usable && (isInput(element) || isSelect(element))) {
         const label = element.labels?.[0];
         if (label?.checkVisibility()) {
-          hitBox = boxOf(label, ctx.offset);
-          usable = !isTiny(hitBox);
+          const labelBox = boxOf(label, ctx.offset);
+          usable = !isTiny(labelBox);
+          if (isTiny(box)) hitBox = labelBox;
         }
       }
       if (usable && modal && !inModal) behindModal++;
@@ -203,6 +204,12 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
         if (hints) candidate.hints = hints;
         const heading = lastHeading;
         if (heading) candidate.heading = heading;
+        // The text just before it, skipping its own label's words.
+        const own = `${name} ${candidate.label ?? ''}`.toLowerCase();
+        const near = texts.slice(-4).reverse().find((block) => !block.labelOf && !own.includes(block.text.toLowerCase()));
+        if (near && near.text !== heading && ctx.ancestors.slice(0, 4).some((ancestor) => near.owner === ancestor || near.ancestors.slice(0, 2).includes(ancestor))) {
+          candidate.nearText = near.text;
+        }
         candidates.push(candidate);
         elements.push(element);
         lines.push({ kind: 'element', depth: ctx.depth, text: String(index), inView: candidate.inViewport, box: hitBox, role: finalRole });
@@ -219,7 +226,9 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
         const level = element.getAttribute('aria-level') ?? /^h([1-6])$/.exec(tag)?.[1] ?? '2';
         lines.push({ kind: 'heading', depth: ctx.depth, text: `heading "${name}" [level=${level}]`, inView: intersects(box, ctx.clip), box });
         texts.push({ text: name, box, ancestors: ctx.ancestors, owner: id });
-        return;
+        // The heading's words are printed; controls inside it (an accordion's button, a title
+        // link) are still listed.
+        next.inLabel = true;
       }
     }
     if (!interactive && tag === 'img' && !(modal && !inModal)) {

@@ -39,7 +39,7 @@ export function wordSimilarity(a: string, b: string): number {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   // Plurals and simple inflections only: "logo" is not "logout".
   if (short.length >= 3 && long.startsWith(short) && /^(s|es|d|ed|ing)$/.test(long.slice(short.length))) return 0.9;
-  if (short.length < 4) return 0;
+  if (short.length < 5) return 0;
   const distance = levenshtein(a, b);
   if (distance === 1) return 0.8;
   if (distance === 2 && short.length >= 7) return 0.7;

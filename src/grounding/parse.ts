@@ -61,6 +61,7 @@ const relationWords: { words: string; kind: RelationKind; weak?: boolean }[] = [
   { words: 'with', kind: 'within', weak: true },
   { words: 'after', kind: 'after', weak: true },
   { words: 'before', kind: 'before', weak: true },
+  { words: 'about', kind: 'within', weak: true },
   { words: 'that', kind: 'within', weak: true },
   { words: 'which', kind: 'within', weak: true },
 ];
@@ -151,7 +152,8 @@ function readPlace(kind: RelationKind, tail: string, quotes: string[]): { scopes
   const scope = Object.keys(scopeWords).find((word) => words.endsWith(` ${word}`) && kind === 'within');
   if (scope) {
     const anchor = restore(body, quotes).slice(0, -scope.length).trim();
-    return { scopes: scopeWords[scope] ?? [], relations: anchor ? [{ kind, anchor }] : [] };
+    // "the Products menu" names one thing by its words; its kind may be built any way.
+    return anchor ? { scopes: [], relations: [{ kind, anchor }] } : { scopes: scopeWords[scope] ?? [], relations: [] };
   }
   return { scopes: [], relations: [{ kind, anchor: restore(body, quotes) }] };
 }
@@ -262,8 +264,18 @@ function build(raw: string, text: string, quotes: string[], useWeak: boolean): T
   return query;
 }
 
+/** "the first post's Like button" is "the Like button in the first post". */
+function unpossess(text: string): string {
+  // eslint-disable-next-line no-control-regex -- NUL fences quoted strings (see PLACEHOLDER)
+  const match = /^(?:the\s+)?([^\u0000]+?)['\u2019]s\s+(.+)$/i.exec(text.trim());
+  if (!match?.[1] || !match[2] || /\s(in|on|under|below|for|of|near|next)\s/i.test(match[1])) return text;
+  return `${match[2]} in the ${match[1]}`;
+}
+
 export function parseTarget(raw: string): TargetQuery[] {
-  const { text, quotes } = extractQuotes(raw.replace(/[.!?]+$/, ''));
+  const extracted = extractQuotes(raw.replace(/[.!?]+$/, ''));
+  const quotes = extracted.quotes;
+  const text = unpossess(extracted.text);
   const readings = [build(raw, text, quotes, false), build(raw, text, quotes, true)];
   const seen = new Set<string>();
   return readings.filter((reading) => {

@@ -28,12 +28,14 @@ export function findAnchors(page: PageData, anchor: string): Anchor[] {
   const anchors: Anchor[] = [];
   const wanted = anchor.replace(anchorNouns, '') || anchor;
   for (const block of page.texts) {
-    const strength = textMatch(wanted, block.text);
+    // Also a short text that the anchor contains: "the suspended user" finds the cell "Suspended".
+    const reverse = block.text.length >= 4 && block.text.length <= 40 ? 0.85 * textMatch(block.text, wanted) : 0;
+    const strength = Math.max(textMatch(wanted, block.text), reverse);
     if (strength >= 0.6) anchors.push({ ancestors: [block.owner, ...block.ancestors], box: block.box, strength });
   }
   for (const candidate of page.candidates) {
     const strength = Math.max(textMatch(wanted, candidate.name), textMatch(wanted, candidate.label));
-    if (strength >= 0.8) anchors.push({ ancestors: candidate.ancestors, box: candidate.box, strength });
+    if (strength >= 0.6) anchors.push({ ancestors: candidate.ancestors, box: candidate.box, strength });
   }
   const best = Math.max(0, ...anchors.map((a) => a.strength));
   return anchors.filter((a) => a.strength >= best - 0.15);

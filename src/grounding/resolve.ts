@@ -5,7 +5,7 @@ import type { Candidate, PageData } from './types.ts';
 // Picks one element for a description, or says why it cannot: it never guesses between
 // candidates that fit about equally well.
 
-export const MATCH_THRESHOLD = 0.3;
+export const MATCH_THRESHOLD = 0.33;
 /** The runner-up must stay below this share of the best score for the best to count as clear. */
 export const CLEAR_MARGIN = 0.88;
 const MAX_LISTED = 6;
@@ -42,7 +42,7 @@ function visualOrder(a: Scored, b: Scored): number {
 
 function pickOrdinal(ranked: Scored[], ordinal: number): GroundResult {
   const best = ranked[0]?.score ?? 0;
-  const group = ranked.filter((entry) => entry.score >= best * 0.75).sort((a, b) => a.candidate.index - b.candidate.index);
+  const group = ranked.filter((entry) => entry.score >= best * 0.9).sort((a, b) => a.candidate.index - b.candidate.index);
   const position = ordinal > 0 ? ordinal - 1 : group.length + ordinal;
   const chosen = group[position];
   if (!chosen) {
@@ -84,6 +84,13 @@ function decide(ranked: Scored[], ordinal: number | undefined, target: string): 
   }
   if (ordinal !== undefined) return pickOrdinal(matching, ordinal);
   if (second && second.score >= best.score * CLEAR_MARGIN) {
+    // Among equals, a person means the one that can be used, unless they said otherwise.
+    const tied = matching.filter((entry) => entry.score >= best.score * CLEAR_MARGIN);
+    const usable = tied.filter((entry) => !entry.candidate.states.disabled);
+    const usableOnly = usable[0];
+    if (usable.length === 1 && usableOnly && !/disabled|greyed|grayed|inactive|unavailable/i.test(target)) {
+      return { kind: 'ok', chosen: usableOnly, confidence: usableOnly.score * 0.8, runnersUp: tied.filter((entry) => entry !== usableOnly), message: `Chose ${describeCandidate(usableOnly.candidate)}, the only one of ${tied.length} that is enabled.` };
+    }
     const close = matching.filter((entry) => entry.score >= best.score * 0.75).sort(visualOrder).slice(0, MAX_LISTED);
     return {
       kind: 'ambiguous',

@@ -2,7 +2,7 @@ import { overlapScore, textMatch, wordMatch, words } from './match.ts';
 import type { Relation, TargetQuery } from './parse.ts';
 import { nthContainer, positionScores, relationScores } from './relations.ts';
 import type { Candidate, PageData } from './types.ts';
-import { choiceRoles } from './vocabulary.ts';
+import { actionVerbs, choiceRoles } from './vocabulary.ts';
 
 // Scores every candidate against one reading of a description. Each factor is in [0, 1] and
 // the score is their product, so one clear contradiction (wrong role, wrong place) sinks it.
@@ -24,6 +24,7 @@ export interface Scored {
 export type ActionKind = 'click' | 'type' | 'select' | 'check' | 'hover' | 'press' | 'scroll';
 
 const NO_NAME_EVIDENCE = 0.6;
+const popupScopes = new Set(['dialog', 'menu', 'listbox']);
 
 function nameFields(candidate: Candidate): [string | undefined, number][] {
   return [
@@ -51,7 +52,7 @@ function bestField(query: string, candidate: Candidate): number {
 function contextualScore(query: string[], candidate: Candidate): number {
   const own = words([candidate.name, candidate.label, candidate.text, candidate.placeholder, candidate.title].filter(Boolean).join(' '));
   const hints = words(candidate.hints ?? '');
-  const around = words([candidate.heading, ...candidate.scopeNames].filter(Boolean).join(' '));
+  const around = words([candidate.heading, candidate.nearText, ...candidate.scopeNames].filter(Boolean).join(' '));
   const primary = words(candidate.name || candidate.label || candidate.text || candidate.placeholder || '');
   let matched = 0;
   let inOwn = false;
@@ -59,7 +60,9 @@ function contextualScore(query: string[], candidate: Candidate): number {
   for (const word of query) {
     let best = 0;
     for (const token of own) best = Math.max(best, wordMatch(word, token));
-    if (best >= 0.8) inOwn = true;
+    // An exact id or class word ("editor", "btn-trash") is the element's own too.
+    for (const token of hints) if (token === word) best = Math.max(best, 0.9);
+    if (best >= 0.9) inOwn = true;
     primary.forEach((token, index) => {
       if (wordMatch(word, token) >= 0.8) usedPrimary.add(index);
     });
@@ -67,15 +70,22 @@ function contextualScore(query: string[], candidate: Candidate): number {
     if (best < 0.75) for (const token of around) best = Math.max(best, 0.75 * wordMatch(word, token));
     matched += best;
   }
-  const precision = primary.length ? usedPrimary.size / primary.length : 0.5;
-  return overlapScore(matched / query.length, precision) * (inOwn ? 1 : 0.55);
+  const precision = primary.length && usedPrimary.size > 0 ? usedPrimary.size / primary.length : 0.5;
+  const overall = overlapScore(matched / query.length, precision) * (inOwn ? 1 : 0.45);
+  // Every word describes where it is, none what it says ("the quiet hours dropdown" for the
+  // From and To selects of the "Quiet hours" group): a fair match, never a clear one.
+  const placeOnly = around.length > 0 && query.every((word) => around.some((token) => wordMatch(word, token) >= 0.85)) ? 0.45 : 0;
+  return Math.max(overall, placeOnly);
 }
 
 function nameScore(query: TargetQuery, candidate: Candidate, queryWords: string[]): number {
   const parts: number[] = query.phrases.map((phrase) => bestField(phrase, candidate));
   if (queryWords.length > 0) {
-    const direct = bestField(queryWords.join(' '), candidate);
-    const byWords = direct >= 0.9 ? direct : Math.max(direct, contextualScore(queryWords, candidate));
+    const direct = bestField(queryWords.join(' ').replace(/_/g, ' '), candidate);
+    let byWords = direct >= 0.9 ? direct : Math.max(direct, contextualScore(queryWords, candidate));
+    // "the Lisbon recent search" is the entry, not "Remove Lisbon from recent searches".
+    const verb = words(candidate.name)[0];
+    if (verb && actionVerbs.has(verb) && !queryWords.some((word) => wordMatch(word, verb) >= 0.85) && query.phrases.length === 0) byWords *= 0.7;
     // With a quoted name, leftover words are colour ("the big 'Save' button"), not a requirement.
     parts.push(query.phrases.length > 0 ? 0.6 + 0.4 * byWords : byWords);
   }
@@ -89,10 +99,12 @@ function roleScore(query: TargetQuery, candidate: Candidate, action: ActionKind 
   if (role) {
     const checkable = query.states.includes('checked') || query.states.includes('unchecked');
     const roles = checkable && role.phrase === 'box' ? ['checkbox', 'switch', 'radio'] : role.roles;
+    // With no name to go by, the role word is all there is: hold it to the letter.
+    const nameless = query.phrases.length === 0 && query.words.length === 0;
     if (role.types?.includes(candidate.type ?? '')) score = 1;
     else if (roles.includes(candidate.role)) score = role.tags && !role.tags.includes(candidate.tag) ? 0.8 : 1;
-    else if (role.near.includes(candidate.role)) score = 0.75;
-    else score = 0.35;
+    else if (role.near.includes(candidate.role)) score = nameless ? 0.4 : 0.75;
+    else score = nameless ? 0.15 : 0.35;
   }
   if (action === 'type') score *= candidate.states.editable ? 1 : 0.3;
   if (action === 'select') score *= choiceRoles.includes(candidate.role) || candidate.role === 'option' || candidate.role === 'radio' ? 1 : 0.45;
@@ -147,6 +159,7 @@ function vocabulary(page: PageData): Set<string> {
  * button is "Open chat"), unless the model wrote them capitalised, as a name.
  */
 function meaningfulWords(query: TargetQuery, page: PageData): string[] {
+  const all = words(query.words.join(' '));
   const known = vocabulary(page);
   const present = (word: string) => {
     if (known.has(word)) return true;
@@ -154,14 +167,15 @@ function meaningfulWords(query: TargetQuery, page: PageData): string[] {
     return false;
   };
   const capitalised = (word: string) => new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').exec(query.raw)?.[0]?.trim().match(/^\p{Lu}/u) !== null;
-  const kept = query.words.filter((word) => present(word) || capitalised(word));
-  return kept.length > 0 ? kept : query.words;
+  const kept = all.filter((word) => present(word) || capitalised(word.replace(/_/g, ' ')));
+  // One stray word is decoration; several mean the description is of something not here.
+  return kept.length === all.length - 1 && kept.length > 0 ? kept : all;
 }
 
 export function scoreCandidates(page: PageData, query: TargetQuery, action: ActionKind | undefined): Scored[] {
   const queryWords = meaningfulWords(query, page);
-  // A place nothing on this page is in ("in the sidebar" on a page without one) rules nothing out.
-  const scopes = query.scopes.filter((scope) => page.candidates.some((candidate) => candidate.scopes.includes(scope)));
+  // A landmark this page lacks ("in the sidebar") rules nothing out; a closed dialog or menu does.
+  const scopes = query.scopes.filter((scope) => popupScopes.has(scope) || page.candidates.some((candidate) => candidate.scopes.includes(scope)));
   const scored = page.candidates.map((candidate) => {
     const factors: Factors = {
       name: nameScore(query, candidate, queryWords),

@@ -52,6 +52,8 @@ export interface Candidate {
   scopeNames: string[];
   /** Text of the nearest heading before it */
   heading?: string;
+  /** Text just before it in the same block, often a visual label ("Quiet hours: [From] [To]") */
+  nearText?: string;
 }
 
 /** A piece of visible text on the page, for anchors such as "under 'Blue Shirt'". */
@@ -61,8 +63,8 @@ export interface TextBlock {
   ancestors: number[];
   /** The id of the element the text belongs to (a container id, comparable to ancestors) */
   owner: number;
-  /** When the text is a candidate's own label or name */
-  candidateIndex?: number;
+  /** Words of a label whose control is listed: they name that control, not what follows. */
+  labelOf?: boolean;
 }
 
 export interface PageData {

@@ -163,6 +163,9 @@ export const stateWords: Record<string, StateWord> = {
   invalid: 'invalid', 'in error': 'invalid', erroneous: 'invalid',
 };
 
+/** Verbs that say what a control does: a name that starts with one the description lacks is another control. */
+export const actionVerbs = new Set(['remove', 'delete', 'add', 'edit', 'share', 'save', 'close', 'open', 'clear', 'dismiss', 'cancel', 'copy', 'download', 'upload', 'reply', 'report', 'hide', 'show', 'undo', 'buy', 'subscribe', 'unsubscribe', 'follow', 'unfollow']);
+
 /** Words that say nothing about which element is meant. */
 export const fillerWords = new Set(['the', 'a', 'an', 'this', 'that', 'please', 'element', 'control', 'labelled', 'labeled', 'called', 'named', 'saying', 'says', 'with', 'text', 'label', 'which', 'reads', 'shown', 'visible', 'one']);
 
@@ -172,10 +175,9 @@ export const synonymGroups: string[][] = [
   ['close', 'dismiss', 'x', '×', '✕', 'exit'],
   ['cart', 'basket', 'trolley'],
   ['cvc', 'cvv', 'csc', 'security code', 'card verification', 'card code'],
-  ['expiry', 'expiration', 'expires', 'exp', 'expiry date', 'expiration date', 'valid thru'],
-  ['calendar', 'date picker', 'datepicker', 'choose date', 'pick a date'],
-  ['chat', 'message', 'support', 'help'],
-  ['star', 'save', 'bookmark', 'favorite', 'favourite'],
+  ['expiry', 'expiration', 'expires', 'exp', 'expiry date', 'expiration date', 'card expiry', 'card expiration', 'valid thru'],
+  ['calendar', 'date picker', 'datepicker', 'choose date', 'pick a date', 'date'],
+  ['star', '☆', '★', 'save', 'bookmark', 'favorite', 'favourite'],
   ['more', 'more options', '...', '⋯', '…', 'kebab', 'overflow'],
   ['wishlist', 'favorite', 'favourite', 'heart', '♡', '♥', 'save for later'],
   ['like', 'heart', 'thumbs up'],
@@ -189,8 +191,8 @@ export const synonymGroups: string[][] = [
   ['login', 'log in', 'sign in', 'signin'],
   ['logout', 'log out', 'sign out', 'signout'],
   ['signup', 'sign up', 'register', 'create account', 'join'],
-  ['next', '›', '»', '→', 'forward'],
-  ['previous', 'prev', '‹', '«', '←', 'back'],
+  ['next', 'next page', '›', '»', '→', 'forward'],
+  ['previous', 'previous page', 'prev page', 'prev', '‹', '«', '←', 'back'],
   ['email', 'e-mail', 'mail'],
   ['password', 'passcode', 'pwd'],
   ['submit', 'send', 'go'],

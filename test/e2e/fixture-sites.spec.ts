@@ -30,6 +30,7 @@ const Case = z
       z.object({ element: z.string().min(1) }).strict(),
       z.object({ kind: z.enum(['ambiguous', 'not-found']) }).strict(),
     ]),
+    known: z.string().min(10).optional(),
   })
   .strict();
 type Case = z.infer<typeof Case>;

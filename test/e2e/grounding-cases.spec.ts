@@ -26,6 +26,8 @@ for (const file of loadCaseFiles()) {
     for (const entry of file.cases) {
       const want = 'element' in entry.expect ? `element ${entry.expect.element}` : entry.expect.kind;
       test(`${entry.id}: ${JSON.stringify(entry.intent)} -> ${want}`, async ({ harness, server }) => {
+        // A known shortfall must keep failing; once the grounder gets it right, this flags it.
+        test.fail(entry.known !== undefined, entry.known);
         const page = await pageFor(() => harness.context.newPage(), server.url(entry.page), entry);
         const report = await harness.ground(page, entry.intent);
         const found = `${report.kind}: ${report.message}`;

@@ -13,6 +13,8 @@ export interface GroundingCase {
   setup?: SetupStep[];
   intent: IntentInput;
   expect: { element: string } | { kind: 'ambiguous' | 'not-found' };
+  /** A shortfall the grounder is known to have on this case, and why. */
+  known?: string;
 }
 
 export interface CaseFile {

@@ -69,6 +69,8 @@ export function isInteractive(element: Element, role: string | null, style: Styl
 
 /** Clickable only by a pointer cursor, an inline handler or a tabindex: no role, no native control. */
 export function isWeakInteractive(element: Element, role: string | null): boolean {
+  // A grid cell is clickable in itself only when it holds no control of its own.
+  if (role === 'gridcell') return true;
   if (role && interactiveRoles.has(role)) return false;
   if (isInput(element) || isSelect(element) || isTextArea(element) || isButton(element)) return false;
   if (element.localName === 'summary' || element.localName === 'a' || isEditable(element)) return false;
