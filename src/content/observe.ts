@@ -5,6 +5,7 @@ import { formatOutline, type SnapshotOptions } from './snapshot.ts';
 
 /** The snapshot of this frame's document, with the page facts the planner needs first. */
 export function observe(doc: Document, registry: RefRegistry, options: SnapshotOptions = {}): Observation {
+  const start = performance.now();
   const model = buildModel(doc, registry);
   const outline = formatOutline(model, options);
   const view = doc.defaultView ?? window;
@@ -25,5 +26,6 @@ export function observe(doc: Document, registry: RefRegistry, options: SnapshotO
     scroll,
     frames: model.frames,
     interactiveCount: model.data.candidates.length,
+    buildMs: Math.round((performance.now() - start) * 100) / 100,
   };
 }

@@ -62,5 +62,7 @@ export const Observation = z.object({
   scroll: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number(), viewportWidth: z.number(), viewportHeight: z.number() }),
   frames: z.array(ChildFrameData),
   interactiveCount: z.number().int(),
+  /** Time spent building this frame's snapshot inside the page, in milliseconds. */
+  buildMs: z.number().optional(),
 });
 export type Observation = z.infer<typeof Observation>;
