@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { launchBrowser, NoDisplayError } from './launch.ts';
+import { replayCommand } from './replay.ts';
 
 const usage = `Usage: npm run agent -- <command> [options]
 
@@ -8,6 +9,10 @@ Commands:
   open [--url <url>] [--headed] [--exit]
       Start Chromium with Webwright loaded and the side panel ready. Headless unless --headed.
       Stays open until Ctrl+C (or closes at once with --exit, after checking the panel works).
+
+  replay --url <url> --plan <file.json> [--trace out.json] [--headed]
+      Carry out a list of intents (a JSON array, or an exported trace) with no model,
+      re-grounding every target on the page. Exit status 0 only when every step succeeded.
 
 Environment:
   CHROMIUM_PATH / CHROME_PATH   the browser to use (otherwise the usual install places are searched)
@@ -63,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'open':
       return open(rest);
+    case 'replay':
+      return replayCommand(rest);
     case undefined:
     case 'help':
     case '--help':

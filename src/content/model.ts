@@ -1,6 +1,6 @@
 import type { Box, Candidate, PageData, TextBlock } from '../grounding/types.ts';
 import { boxOf, frameContentOffset, intersects, type Offset } from './dom/geometry.ts';
-import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isInteractive, isWeakInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
+import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isInteractive, isScrollableRegion, isWeakInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
 import { OVERLAY_ATTRIBUTE } from './overlay.ts';
 import type { RefRegistry } from './refs.ts';
 import { isElementNode, isIFrame, isInput, isLabel, isSelect, isSlot } from './dom/kinds.ts';
@@ -153,7 +153,8 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     const box = boxOf(element, ctx.offset);
     const next: Context = { ...ctx, ancestors: [id, ...ctx.ancestors], inModal };
     const interactive = !ctx.inInteractive && isInteractive(element, role, style);
-    const weak = interactive && isWeakInteractive(element, role);
+    const scrollable = interactive && isScrollableRegion(element, style);
+    const weak = interactive && !scrollable && isWeakInteractive(element, role);
     const firstCandidate = candidates.length;
     const firstLine = lines.length;
     if (isLabel(element) && element.control) next.inLabel = true;
@@ -172,7 +173,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       }
       if (usable && modal && !inModal) behindModal++;
       else if (usable) {
-        const finalRole = role ?? 'clickable';
+        const finalRole = role ?? (scrollable ? 'region' : 'clickable');
         const name = getName(element, role, style);
         const index = candidates.length;
         const labels = (element as HTMLInputElement).labels;
@@ -183,7 +184,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
           name,
           tag,
           text: role === 'textbox' || role === 'searchbox' ? '' : getText(element, 120),
-          states: getStates(element, role),
+          states: scrollable ? { ...getStates(element, role), scrollable: true } : getStates(element, role),
           box: hitBox,
           inViewport: intersects(hitBox, ctx.clip),
           ancestors: ctx.ancestors,
@@ -216,7 +217,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       }
       // Composite widgets (a listbox, a menu) hold the options a person picks; a bare clickable
       // wrapper gives way to real controls inside it (see below).
-      if (!compositeRoles.has(role ?? '') && !weak) next.inInteractive = true;
+      if (!compositeRoles.has(role ?? '') && !weak && !scrollable) next.inInteractive = true;
     }
 
     if (!interactive && role === 'heading' && !(modal && !inModal)) {

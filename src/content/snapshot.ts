@@ -33,6 +33,7 @@ export function describeElement(candidate: Candidate, element: Element, prefix =
   if (s.pressed) parts.push('[pressed]');
   if (s.expanded !== undefined) parts.push(s.expanded ? '[expanded]' : '[collapsed]');
   if (s.disabled) parts.push('[disabled]');
+  if (s.scrollable) parts.push('[scrollable]');
   if (s.required) parts.push('[required]');
   if (s.invalid) parts.push('[invalid]');
   if (candidate.type && !['text', 'submit', 'button', 'checkbox', 'radio', 'search'].includes(candidate.type)) parts.push(`type=${candidate.type}`);
@@ -56,7 +57,8 @@ function summarise(run: OutlineLine[], where: string, model: PageModel): string 
     else if (line.kind === 'text') texts++;
   }
   const interactive = [...counts.values()].reduce((sum, n) => sum + n, 0);
-  const kinds = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([role, n]) => `${n} ${role}${n === 1 ? '' : 's'}`);
+  const plural = (role: string, n: number) => (n === 1 ? role : /(x|s|ch)$/.test(role) ? `${role}es` : `${role}s`);
+  const kinds = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([role, n]) => `${n} ${plural(role, n)}`);
   const parts = [];
   if (interactive) parts.push(`${interactive} interactive (${kinds.join(', ')})`);
   if (headings.length) parts.push(`headings ${headings.slice(0, 6).map((h) => quote(h, 40)).join(', ')}${headings.length > 6 ? ` and ${headings.length - 6} more` : ''}`);

@@ -277,6 +277,14 @@ export function parseTarget(raw: string): TargetQuery[] {
   const quotes = extracted.quotes;
   const text = unpossess(extracted.text);
   const readings = [build(raw, text, quotes, false), build(raw, text, quotes, true)];
+  // A role word may be part of the name: "Departure date" is a field called that, not a date.
+  for (const reading of [...readings]) {
+    if (reading.role && reading.phrases.length === 0) {
+      const { role, ...rest } = reading;
+      const words = reading.raw.toLowerCase().includes(`${role.phrase} `) && reading.words.length > 0 && !reading.raw.toLowerCase().trim().endsWith(role.phrase) ? [...role.phrase.split(' '), ...reading.words] : [...reading.words, ...role.phrase.split(' ')];
+      if (reading.words.length > 0) readings.push({ ...rest, words });
+    }
+  }
   const seen = new Set<string>();
   return readings.filter((reading) => {
     const key = JSON.stringify({ ...reading, raw: '' });

@@ -106,8 +106,9 @@ function roleScore(query: TargetQuery, candidate: Candidate, action: ActionKind 
     else if (role.near.includes(candidate.role)) score = nameless ? 0.4 : 0.75;
     else score = nameless ? 0.15 : 0.35;
   }
-  if (action === 'type') score *= candidate.states.editable ? 1 : 0.3;
+  if (action === 'type') score *= candidate.states.editable || candidate.role === 'slider' ? 1 : 0.3;
   if (action === 'select') score *= choiceRoles.includes(candidate.role) || candidate.role === 'option' || candidate.role === 'radio' ? 1 : 0.45;
+  if (action === 'scroll') score *= candidate.states.scrollable ? 1 : 0.6;
   if (action === 'check') score *= ['checkbox', 'switch', 'radio', 'menuitemcheckbox', 'menuitemradio'].includes(candidate.role) ? 1 : 0.4;
   if (query.words.includes('search') && (candidate.role === 'searchbox' || candidate.type === 'search')) score = Math.min(1, score * 1.1);
   return score;

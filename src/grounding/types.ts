@@ -18,6 +18,8 @@ export interface CandidateStates {
   /** A field with nothing in it. */
   empty?: boolean;
   editable?: boolean;
+  /** A region with its own scrollbar. */
+  scrollable?: boolean;
 }
 
 /** One element that an intent could be about. */

@@ -78,6 +78,9 @@ export async function actInTab(tabId: number, intent: Intent): Promise<ActResult
     if (node && result.element) result = { ...result, ref: `${node.prefix}${result.ref ?? ''}`, element: { ...shiftBox(result.element, node.offset), ref: `${node.prefix}${result.element.ref}` } };
     if (result.effect?.kind === 'navigated' || result.effect?.kind === 'none') await waitForLoad(tabId, { onlyIfLoading: result.effect.kind === 'none' });
     const after = await chrome.tabs.get(tabId).catch(() => undefined);
+    if (result.effect?.kind === 'navigated' && !result.effect.url && after?.url) {
+      result = { ...result, effect: { ...result.effect, url: after.url, summary: `navigated to ${after.url}` } };
+    }
     if (after?.url && before.url && after.url !== before.url && result.effect?.kind !== 'navigated') {
       result = { ...result, kind: result.kind === 'no-effect' ? 'ok' : result.kind, effect: { kind: 'navigated', summary: `navigated to ${after.url}`, url: after.url, details: [] } };
     }

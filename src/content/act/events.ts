@@ -1,3 +1,4 @@
+import { flatParent } from '../dom/deep.ts';
 import { isHTMLElement } from '../dom/kinds.ts';
 // The event sequences a person's pointer and keyboard produce, dispatched on real elements.
 
@@ -39,15 +40,42 @@ function fire(target: Element, type: string, init: PointerEventInit, kind: 'poin
   return target.dispatchEvent(event);
 }
 
-/** Moves the pointer onto an element: what opens hover menus that listen for it. */
+let hovered: WeakRef<Element> | undefined;
+
+function chain(element: Element): Element[] {
+  const list: Element[] = [];
+  for (let current: Element | null = element; current; current = flatParent(current)) list.push(current);
+  return list;
+}
+
+/**
+ * Moves the pointer onto an element. Like a real pointer it leaves what it was over (mouseleave
+ * on each element it left) and enters every element it is now inside (mouseenter does not bubble,
+ * so menus that listen on a wrapper need their own event).
+ */
 export function pointerEnter(target: Element, x: number, y: number, modifiers: Modifiers = {}): void {
   const init = mouseInit(target, x, y, modifiers);
+  const previous = hovered?.deref();
+  const now = chain(target);
+  if (previous && previous !== target && previous.isConnected) {
+    const before = chain(previous);
+    fire(previous, 'pointerout', init, 'pointer');
+    fire(previous, 'mouseout', init, 'mouse');
+    for (const element of before.filter((element) => !now.includes(element))) {
+      fire(element, 'pointerleave', { ...init, bubbles: false }, 'pointer');
+      fire(element, 'mouseleave', { ...init, bubbles: false }, 'mouse');
+    }
+  }
+  const before = previous?.isConnected ? chain(previous) : [];
   fire(target, 'pointerover', init, 'pointer');
-  fire(target, 'pointerenter', { ...init, bubbles: false }, 'pointer');
   fire(target, 'mouseover', init, 'mouse');
-  fire(target, 'mouseenter', { ...init, bubbles: false }, 'mouse');
+  for (const element of now.filter((element) => !before.includes(element)).reverse()) {
+    fire(element, 'pointerenter', { ...init, bubbles: false }, 'pointer');
+    fire(element, 'mouseenter', { ...init, bubbles: false }, 'mouse');
+  }
   fire(target, 'pointermove', init, 'pointer');
   fire(target, 'mousemove', init, 'mouse');
+  hovered = new WeakRef(target);
 }
 
 function focusableAncestor(element: Element): HTMLElement | null {

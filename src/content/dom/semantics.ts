@@ -58,6 +58,7 @@ export function isInteractive(element: Element, role: string | null, style: Styl
   if (isSelect(element) || isTextArea(element) || isButton(element)) return true;
   if (element.localName === 'summary' || isEditable(element)) return true;
   if (element.hasAttribute('onclick')) return true;
+  if (isScrollableRegion(element, style)) return true;
   const tabindex = element.getAttribute('tabindex');
   if (tabindex !== null && Number(tabindex) >= 0 && element.localName !== 'iframe' && !(role && structuralRoles.has(role))) return true;
   if (style(element).cursor === 'pointer') {
@@ -65,6 +66,14 @@ export function isInteractive(element: Element, role: string | null, style: Styl
     return !parent || style(parent).cursor !== 'pointer';
   }
   return false;
+}
+
+/** A region with its own scrollbar: the planner can scroll it by name. */
+export function isScrollableRegion(element: Element, style: StyleReader): boolean {
+  if (element === element.ownerDocument.scrollingElement || element === element.ownerDocument.body) return false;
+  const css = style(element);
+  const overflowing = /(auto|scroll)/.test(css.overflowY) && element.scrollHeight > element.clientHeight + 20;
+  return overflowing || (/(auto|scroll)/.test(css.overflowX) && element.scrollWidth > element.clientWidth + 20);
 }
 
 /** Clickable only by a pointer cursor, an inline handler or a tabindex: no role, no native control. */

@@ -1,0 +1,86 @@
+import { expect, test } from '../support/fixtures.ts';
+
+// Clicking and hovering through the extension: the right element or none, and the effect told.
+
+test('a click lands on the element the words describe and reports what changed', async ({ harness, server, page }) => {
+  await page.goto(server.url('/shop/index.html'));
+  await expect(page.locator('#cart-count')).toHaveText('0');
+  const result = await harness.act(page, { action: 'click', target: "the Add to cart button under 'Black Jacket'" });
+  expect(result).toMatchObject({ ok: true, kind: 'ok', element: { role: 'button', name: 'Add to cart' }, effect: { kind: 'changed' } });
+  await expect(page.locator('#cart-count')).toHaveText('1');
+  expect(result.candidates?.[0]?.ref).toBe(result.ref);
+  // The highlight is gone once the step is over.
+  await expect(page.locator('webwright-highlight')).toHaveCount(0);
+});
+
+test('an ambiguous target acts on nothing and lists the candidates', async ({ harness, server, page }) => {
+  await page.goto(server.url('/shop/index.html'));
+  const result = await harness.act(page, { action: 'click', target: 'the Add to cart button' });
+  expect(result).toMatchObject({ ok: false, kind: 'ambiguous' });
+  expect(result.candidates?.length).toBeGreaterThan(1);
+  expect(result.message).toMatch(/Name one by its ref/);
+  await expect(page.locator('#cart-count')).toHaveText('0');
+});
+
+test('a target that matches nothing is not-found, with no action', async ({ harness, server, page }) => {
+  await page.goto(server.url('/shop/index.html'));
+  const result = await harness.act(page, { action: 'click', target: 'the Apply coupon button' });
+  expect(result).toMatchObject({ ok: false, kind: 'not-found' });
+  await expect(page.locator('#cart-count')).toHaveText('0');
+});
+
+test('a covered element is not clicked; the message names what covers it and how to clear it', async ({ harness, server, page }) => {
+  await page.goto(server.url('/cookies/index.html'));
+  const covered = await harness.act(page, { action: 'click', target: 'the Subscribe button' });
+  expect(covered).toMatchObject({ ok: false, kind: 'not-actionable' });
+  expect(covered.message).toMatch(/covered by/);
+  expect(covered.message).toMatch(/Accept all/);
+  expect(await harness.act(page, { action: 'click', target: 'Accept all' })).toMatchObject({ ok: true });
+  expect(await harness.act(page, { action: 'click', target: 'the Subscribe button' })).toMatchObject({ ok: true });
+});
+
+test('a ref from an old snapshot whose element changed is reported stale, not obeyed', async ({ harness, server, page }) => {
+  await page.goto(server.url('/editing/index.html'));
+  const snapshot = await harness.observe(page);
+  const ref = /\[(e\d+)\] button "Save draft"/.exec(snapshot)?.[1];
+  expect(ref).toBeDefined();
+  expect(await harness.act(page, { action: 'click', ref })).toMatchObject({ ok: true, kind: 'ok' });
+  await expect(page.locator('#save')).toHaveText('Saved');
+  // Its name changed, so it has a new ref; the old one names nothing now.
+  const stale = await harness.act(page, { action: 'click', ref });
+  expect(stale).toMatchObject({ ok: false, kind: 'stale-ref', message: expect.stringContaining('Observe the page again') });
+  expect(await harness.observe(page)).not.toContain(`[${ref}]`);
+  // A ref that contradicts the words is reported, not clicked.
+  const other = /\[(e\d+)\] link "Continue to the next step"/.exec(await harness.observe(page))?.[1];
+  const contradiction = await harness.act(page, { action: 'click', ref: other, target: 'the Go now button' });
+  expect(contradiction).toMatchObject({ ok: false, kind: 'stale-ref' });
+  await expect(page).toHaveURL(/editing\/index\.html$/);
+});
+
+test('a link that navigates, and a page that navigates away mid-action, are results with the new URL', async ({ harness, server, page }) => {
+  await page.goto(server.url('/editing/index.html'));
+  const link = await harness.act(page, { action: 'click', target: 'Continue to the next step' });
+  expect(link).toMatchObject({ ok: true, effect: { kind: 'navigated', url: server.url('/editing/next.html') } });
+  expect(await harness.observe(page)).toContain('heading "Next step"');
+  await page.goto(server.url('/editing/index.html'));
+  const go = await harness.act(page, { action: 'click', target: 'Go now' });
+  expect(go).toMatchObject({ ok: true, effect: { kind: 'navigated' } });
+  await expect(page).toHaveURL(/next\.html\?via=go/);
+});
+
+test('a link that opens a new tab says so', async ({ harness, server, page }) => {
+  await page.goto(server.url('/editing/index.html'));
+  const popup = page.context().waitForEvent('page');
+  const result = await harness.act(page, { action: 'click', target: 'Open the help in a new tab' });
+  expect(result).toMatchObject({ ok: true, effect: { kind: 'new-tab' } });
+  await (await popup).close();
+});
+
+test('hover opens a menu that listens for the pointer', async ({ harness, server, page }) => {
+  await page.goto(server.url('/menus/index.html'));
+  const trigger = page.getByRole('link', { name: /Resources/ });
+  await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+  const result = await harness.act(page, { action: 'hover', target: 'the Resources menu' });
+  expect(result).toMatchObject({ ok: true, kind: 'ok' });
+  await expect(trigger).toHaveAttribute('aria-expanded', 'true');
+});
