@@ -11,7 +11,7 @@ export async function readPlan(path: string): Promise<IntentInput[]> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the plan ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Cannot read the plan ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const list = Array.isArray(raw) ? raw : TraceLike.safeParse(raw).data?.steps.map((step) => step.intent);
   if (!list) throw new Error(`${path} is neither a JSON array of intents nor a trace with steps.`);

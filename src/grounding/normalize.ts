@@ -13,7 +13,7 @@ export function normalize(text: string): string {
 /** Words, keeping symbols that carry meaning on their own (♡, ×, +, ›). */
 export function tokenize(text: string): string[] {
   return normalize(text)
-    .split(/[^\p{L}\p{N}\p{S}]+/u)
+    .split(/[^\p{L}\p{N}\p{S}›»‹«…]+/u)
     .filter((token) => token.length > 0);
 }
 

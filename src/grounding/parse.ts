@@ -143,7 +143,8 @@ function readPlace(kind: RelationKind, tail: string, quotes: string[]): { scopes
   const leading = new RegExp(`^(?:first |second |third |last )?(?:${containers})s? (?:for|of|with|by|about|containing|named|called|titled|labelled|labeled|that says|saying)\\s+(.+)$`, 'i').exec(body);
   if (leading?.[1]) return { scopes: [], relations: [{ kind: 'within', anchor: restore(leading[1], quotes) }] };
   // "Notifications tab", "'Blue Shirt' card"
-  const trailing = new RegExp(`^(.+?)\\s+(?:${containers})s?$`, 'i').exec(body);
+  // Lower case only: in "the Gift Card", Card is part of a name.
+  const trailing = new RegExp(`^(.+?)\\s+(?:${containers})s?$`).exec(body);
   if (trailing?.[1] && kind === 'within') {
     const scope = Object.keys(scopeWords).find((word) => normalize(restore(trailing[1] ?? '', quotes)) === word);
     if (!scope) return { scopes: [], relations: [{ kind: 'within', anchor: restore(trailing[1], quotes) }] };
@@ -174,8 +175,11 @@ function split(text: string, useWeak: boolean): Split {
     for (const relation of relationWords) {
       if (relation.weak && !useWeak) continue;
       // "in" splits only before "the", a quote or a known place, so that "Sign in button" stays whole.
-      const guard = relation.words === 'in' ? '(?=\\s+(?:the\\s|a\\s|\\u0000|' + Object.keys(scopeWords).join('|') + '))' : '(?=\\s)';
-      const pattern = new RegExp(`\\s${relation.words.replace(/ /g, '\\s+')}${guard}`, 'gi');
+      // ...or before a capitalised name: "in Wen Li's row".
+      const pattern =
+        relation.words === 'in'
+          ? new RegExp(`\\s(?:in|In|IN)(?=\\s+(?:[Tt]he\\s|[Aa]\\s|\\u0000|\\p{Lu}|${Object.keys(scopeWords).join('|')}))`, 'gu')
+          : new RegExp(`\\s${relation.words.replace(/ /g, '\\s+')}(?=\\s)`, 'gi');
       for (const match of head.matchAll(pattern)) {
         if (match.index === undefined || match.index === 0) continue;
         if (!best || match.index < best.index) best = { index: match.index, length: match[0].length, kind: relation.kind };

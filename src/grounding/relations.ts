@@ -22,7 +22,8 @@ interface Anchor {
   strength: number;
 }
 
-const anchorNouns = /\s+(button|link|field|box|input|heading|title|text|label|section|icon|tab|menu|dialog|row|card|post|item|column|panel|form|list|area)$/i;
+// Lower case only: "the Gift Card" keeps its Card.
+const anchorNouns = /\s+(button|link|field|box|input|heading|title|text|label|section|icon|tab|menu|dialog|row|card|post|item|column|panel|form|list|area)$/;
 
 export function findAnchors(page: PageData, anchor: string): Anchor[] {
   const anchors: Anchor[] = [];

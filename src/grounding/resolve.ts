@@ -115,7 +115,8 @@ function hinted(page: PageData, index: number): Scored | undefined {
 
 export function ground(page: PageData, request: GroundRequest): GroundResult {
   const { target, action } = request;
-  const hint = request.refIndex ?? request.pointIndex;
+  // null (a hint that names nothing now) must survive: it is not the same as no hint.
+  const hint = request.refIndex !== undefined ? request.refIndex : request.pointIndex;
   const hintName = request.ref !== undefined ? `ref ${request.ref}` : 'the point';
   if (!target) {
     const chosen = hint === undefined || hint === null ? undefined : hinted(page, hint);

@@ -80,14 +80,19 @@ function contextualScore(query: string[], candidate: Candidate): number {
 
 function nameScore(query: TargetQuery, candidate: Candidate, queryWords: string[]): number {
   const parts: number[] = query.phrases.map((phrase) => bestField(phrase, candidate));
+  if (queryWords.length > 0 && query.phrases.length > 0) {
+    // With a quoted name, leftover words are colour ("the big 'Save' button"): they may help,
+    // they cannot make two different names equal.
+    const extra = bestField(queryWords.join(' ').replace(/_/g, ' '), candidate);
+    return Math.min(...parts) * (0.8 + 0.2 * extra);
+  }
   if (queryWords.length > 0) {
     const direct = bestField(queryWords.join(' ').replace(/_/g, ' '), candidate);
     let byWords = direct >= 0.9 ? direct : Math.max(direct, contextualScore(queryWords, candidate));
     // "the Lisbon recent search" is the entry, not "Remove Lisbon from recent searches".
     const verb = words(candidate.name)[0];
     if (verb && actionVerbs.has(verb) && !queryWords.some((word) => wordMatch(word, verb) >= 0.85) && query.phrases.length === 0) byWords *= 0.7;
-    // With a quoted name, leftover words are colour ("the big 'Save' button"), not a requirement.
-    parts.push(query.phrases.length > 0 ? 0.6 + 0.4 * byWords : byWords);
+    parts.push(byWords);
   }
   if (parts.length === 0) return NO_NAME_EVIDENCE;
   return Math.min(...parts);

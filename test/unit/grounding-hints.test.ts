@@ -71,10 +71,7 @@ describe('ground: ref hints', () => {
     expect(result.message).toMatch(/Observe the page again|target alone/);
   });
 
-  // Bug: resolve.ts reads the hint as `request.refIndex ?? request.pointIndex`, so refIndex null
-  // (the ref names nothing) with no point becomes undefined: the answer goes by the words but never
-  // says the ref was gone. locate.ts passes exactly that shape (pointIndex undefined without a point).
-  it.fails('goes by the words when the ref names nothing any more, and says so', () => {
+  it('goes by the words when the ref names nothing any more, and says so', () => {
     const result = expectOk(ground(usersTable(), { target: 'Delete in the row for Wen Li', ref: 'e99', refIndex: null }));
     expect(result.chosen.candidate.index).toBe(5);
     expect(result.message).toMatch(/^ref e99 names nothing on the page now; went by the words\./);
@@ -166,10 +163,7 @@ describe('ground: anchors not on the page', () => {
     expect(expectOk(ground(shopPage(), { target: 'the Buy button for Blue Shirt' })).chosen.candidate.index).toBe(2);
   });
 
-  // Bug: "Card" in the name "Gift Card" is taken for the container noun, in parse ("for the Gift
-  // Card" -> anchor "Gift") and again in findAnchors ("under 'Gift Card'" -> "Gift"), so a page
-  // selling "Gift Wrap" answers with Gift Wrap's button instead of not-found.
-  it.fails('does not take "Gift Wrap" for a missing "Gift Card"', () => {
+  it('does not take "Gift Wrap" for a missing "Gift Card"', () => {
     const shop = shopPage();
     shop.texts.push(text('Gift Wrap', 111, [101, 10, 1], box(320, 340, 200, 24)));
     shop.candidates.push(candidate({ index: 4, name: 'Buy', box: box(320, 420), ancestors: [101, 10, 1], scopes: ['listitem'], scopeIds: [101] }));
@@ -179,9 +173,7 @@ describe('ground: anchors not on the page', () => {
 });
 
 describe('ground: possessives and icon buttons', () => {
-  // Bug: parse keeps "in Wen Li's row" in the head ("in" splits only before the, a, quotes or place
-  // words, and unpossess() gives up on a head holding " in "), so the role becomes "row" and nothing fits.
-  it.fails("finds Delete in Wen Li's row", () => {
+  it("finds Delete in Wen Li's row", () => {
     expect(expectOk(ground(usersTable(), { target: "the Delete button in Wen Li's row" })).chosen.candidate.index).toBe(5);
   });
 

@@ -191,10 +191,7 @@ describe('parseTarget: scopes and relations', () => {
     expect(reading.relations).toEqual([{ kind, anchor, specific: true }]);
   });
 
-  // Bug: "in" splits only before "the", "a", a quote or a place word, and unpossess() gives up when
-  // the owner part contains " in ", so "in Wen Li's row" stays in the head: role "row", words
-  // ["delete", "button", "in", "wen", "li"], no relation.
-  it.fails('reads "the Delete button in Wen Li\'s row" as a button within Wen Li', () => {
+  it('reads "the Delete button in Wen Li\'s row" as a button within Wen Li', () => {
     const reading = withTail("the Delete button in Wen Li's row");
     expect(reading.role?.phrase).toBe('button');
     expect(reading.words).toEqual(['delete']);
