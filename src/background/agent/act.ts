@@ -75,7 +75,9 @@ export async function actInTab(tabId: number, intent: Intent): Promise<ActResult
       const url = after.url ?? '';
       return { ok: true, kind: 'ok', message: `The page navigated while acting; it is now ${url}.`, effect: { kind: 'navigated', summary: `navigated to ${url}`, url, details: [] } };
     }
-    if (node && result.element) result = { ...result, ref: `${node.prefix}${result.ref ?? ''}`, element: { ...shiftBox(result.element, node.offset), ref: `${node.prefix}${result.element.ref}` } };
+    // Refs from a frame other than the top are qualified with it, as in the stitched snapshot.
+    const prefix = node?.prefix ?? (frameId === 0 ? '' : `f${frameId}:`);
+    if (result.element) result = { ...result, ref: `${prefix}${result.ref ?? ''}`, element: { ...shiftBox(result.element, node?.offset ?? { x: 0, y: 0 }), ref: `${prefix}${result.element.ref}` } };
     if (result.effect?.kind === 'navigated' || result.effect?.kind === 'none') await waitForLoad(tabId, { onlyIfLoading: result.effect.kind === 'none' });
     const after = await chrome.tabs.get(tabId).catch(() => undefined);
     if (result.effect?.kind === 'navigated' && !result.effect.url && after?.url) {
