@@ -56,7 +56,7 @@ export function overlapScore(recall: number, precision: number): number {
 export function tokenMatch(query: string[], field: string[]): number {
   if (query.length === 0 || field.length === 0) return 0;
   if (query.length === field.length && containsSequence(field, query)) return 1;
-  if (containsSequence(field, query)) return 0.92 * (query.length / field.length) ** 0.3;
+  if (containsSequence(field, query)) return 0.92 * (query.length / field.length) ** 0.15;
   let matched = 0;
   for (const word of query) {
     let best = 0;
