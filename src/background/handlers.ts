@@ -4,6 +4,7 @@ import type { Handlers } from '../shared/messaging.ts';
 import { actInTab, groundInTab } from './agent/act.ts';
 import { observeTab } from './agent/observe.ts';
 import { requestFrame } from './router.ts';
+import { runHandlers } from './run-handlers.ts';
 import { resolveTab } from './tabs.ts';
 
 function tabIdOf(tab: chrome.tabs.Tab): number {
@@ -36,6 +37,7 @@ export const panelHandlers: Handlers<'panel-to-background'> = {
   'agent.observe': async (target) => observeTab(tabIdOf(await resolveTab(target)), target),
   'agent.act': async (target) => actInTab(tabIdOf(await resolveTab(target)), target.intent),
   'agent.ground': async (target) => groundInTab(tabIdOf(await resolveTab(target)), target.intent),
+  ...runHandlers,
 };
 
 export const contentHandlers: Handlers<'content-to-background'> = {

@@ -1,9 +1,14 @@
 import { listen } from '../shared/transport.ts';
 import { contentHandlers, panelHandlers } from './handlers.ts';
+import { listenForKeepAlive, resumeRunning } from './run/runner.ts';
 
 // Listeners are registered synchronously at start so that a message that wakes a stopped worker
 // is not missed.
 listen({ 'panel-to-background': panelHandlers, 'content-to-background': contentHandlers });
+listenForKeepAlive();
+
+// Runs that were going when the worker stopped go on from their last recorded step.
+void resumeRunning();
 
 chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
   console.error('Webwright: could not make the toolbar button open the side panel', error);

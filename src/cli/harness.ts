@@ -7,8 +7,10 @@ import { Intent, type IntentInput } from '../shared/intent.ts';
 import type { ActResult, GroundReport, Observation } from '../shared/results.ts';
 import { createControl } from './control.ts';
 import { launchBrowser, type LaunchedBrowser, type LaunchOptions } from './launch.ts';
+import { runGoal, type RunOptions } from './run.ts';
+import type { Trace } from '../shared/run.ts';
 
-export type { ActResult, GroundReport, IntentInput, LaunchOptions, Observation };
+export type { ActResult, GroundReport, IntentInput, LaunchOptions, Observation, RunOptions, Trace };
 
 export interface ReplayResult {
   ok: boolean;
@@ -28,6 +30,8 @@ export interface Harness extends LaunchedBrowser {
   ground(page: Page, intent: IntentInput): Promise<GroundReport>;
   /** Carries out intents in order, stopping at the first that fails. */
   replay(page: Page, intents: IntentInput[]): Promise<ReplayResult>;
+  /** Runs a goal on the page with the configured model; resolves to the trace when the run ends. */
+  run(page: Page, goal: string, options?: RunOptions): Promise<Trace>;
 }
 
 function invalid(message: string): ActResult {
@@ -64,6 +68,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     observe: async (page, observeOptions = {}) => (await control.send('agent.observe', { tabId: await tabOf(page), ...observeOptions })).text,
     act,
     ground: async (page, input) => control.send('agent.ground', { tabId: await tabOf(page), intent: Intent.parse(input) }),
+    run: async (page, goal, runOptions = {}) => runGoal(control, await tabOf(page), goal, runOptions),
     replay: async (page, intents) => {
       const results: ActResult[] = [];
       for (const intent of intents) {

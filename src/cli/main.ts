@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { launchBrowser, NoDisplayError } from './launch.ts';
 import { replayCommand } from './replay.ts';
+import { runCommand } from './run-command.ts';
 
 const usage = `Usage: npm run agent -- <command> [options]
 
@@ -9,6 +10,10 @@ Commands:
   open [--url <url>] [--headed] [--exit]
       Start Chromium with Webwright loaded and the side panel ready. Headless unless --headed.
       Stays open until Ctrl+C (or closes at once with --exit, after checking the panel works).
+
+  run --url <url> --goal "<text>" [--trace out.json] [--max-steps N] [--base-url U] [--model M] [--headed]
+      Run a goal with a model (from the flags, or OPENAI_BASE_URL, OPENAI_API_KEY, WEBWRIGHT_MODEL),
+      printing each step. Exit status 0 only when the run finished with success.
 
   replay --url <url> --plan <file.json> [--trace out.json] [--headed]
       Carry out a list of intents (a JSON array, or an exported trace) with no model,
@@ -70,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
       return open(rest);
     case 'replay':
       return replayCommand(rest);
+    case 'run':
+      return runCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -66,6 +66,8 @@ function isAllowedSender(direction: Direction, sender: SenderInfo, rules: Receiv
       return sender.tab !== undefined && !(sender.url ?? '').startsWith(`${rules.extensionOrigin}/`);
     case 'background-to-content':
       return sender.tab === undefined;
+    case 'background-to-panel':
+      return sender.tab === undefined && typeof sender.url === 'string' && sender.url.startsWith(`${rules.extensionOrigin}/`);
   }
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Intent } from './intent.ts';
 import { ActResult, GroundReport, Observation } from './results.ts';
+import { Run, Step, Trace } from './run.ts';
+import { Budgets, ModelSettings, Settings } from './settings.ts';
 
 // The one contract between extension contexts. Messages are grouped by direction; each has a
 // schema for its payload and one for its answer, and every receiver validates both ends.
@@ -58,6 +60,28 @@ export const panelToBackground = {
   'agent.act': define(TabTarget.extend({ intent: Intent }), ActResult),
   /** Resolves an intent's element without acting. */
   'agent.ground': define(TabTarget.extend({ intent: Intent }), GroundReport),
+  /** Starts a run on a tab; overrides and a key apply to this run only. */
+  'run.start': define(
+    TabTarget.extend({
+      goal: z.string().trim().min(1, 'say what the agent should do'),
+      overrides: z.object({ model: ModelSettings.partial().optional(), budgets: Budgets.partial().optional() }).optional(),
+      apiKey: z.string().optional(),
+    }),
+    Run,
+  ),
+  'run.get': define(z.object({ runId: z.string(), fromStep: z.number().int().nonnegative().default(0) }), z.object({ run: Run, steps: z.array(Step) })),
+  'run.list': define(z.object({}), z.array(Run)),
+  'run.control': define(z.object({ runId: z.string(), op: z.enum(['pause', 'resume', 'stop']), reason: z.string().optional() }), Run),
+  'run.answer': define(z.object({ runId: z.string(), answer: z.string().trim().min(1) }), Run),
+  'run.export': define(z.object({ runId: z.string() }), Trace),
+  'run.delete': define(z.object({ runId: z.string() }), z.object({})),
+  'settings.get': define(z.object({}), z.object({ settings: Settings, hasApiKey: z.boolean() })),
+  'settings.save': define(z.object({ settings: Settings, apiKey: z.string().optional() }), Settings),
+};
+
+/** Background to the side panel and other extension pages. */
+export const backgroundToPanel = {
+  'run.updated': define(z.object({ run: Run }), z.object({})),
 };
 
 /** Background to the content script of one frame. */
@@ -79,6 +103,7 @@ export const directions = {
   'panel-to-background': panelToBackground,
   'background-to-content': backgroundToContent,
   'content-to-background': contentToBackground,
+  'background-to-panel': backgroundToPanel,
 } as const;
 export type Direction = keyof typeof directions;
 export type MessagesOf<D extends Direction> = (typeof directions)[D];

@@ -24,6 +24,8 @@ export const Effect = z.object({
   /** Plain-words account: "value is now 'socks'; 3 suggestions appeared". */
   summary: z.string(),
   url: z.string().optional(),
+  /** The tab a new-tab effect opened. */
+  tabId: z.number().int().optional(),
   details: z.array(z.string()).default([]),
 });
 export type Effect = z.infer<typeof Effect>;

@@ -74,6 +74,15 @@ export function sendToFrame<N extends NameOf<'background-to-content'>>(
   );
 }
 
+/** From the background worker to every open extension page (the side panel). */
+export function sendToPanels<N extends NameOf<'background-to-panel'>>(
+  name: N,
+  payload: PayloadOf<'background-to-panel', N>,
+  options: SendOptions = {},
+): Promise<ResultOf<'background-to-panel', N>> {
+  return exchange('background-to-panel', name, payload, (envelope) => browser.runtime.sendMessage(envelope), options);
+}
+
 /** Installs this context's one receiver. It stops listening when the signal aborts. */
 export function listen(table: HandlerTable, options: { signal?: AbortSignal } = {}): void {
   const extensionId = browser.runtime.id;

@@ -89,7 +89,8 @@ export async function actInTab(tabId: number, intent: Intent): Promise<ActResult
     if (opened.length > 0) {
       const tab = await chrome.tabs.get(opened[0] ?? -1).catch(() => undefined);
       const url = tab?.pendingUrl ?? tab?.url ?? '';
-      result = { ...result, kind: result.kind === 'no-effect' ? 'ok' : result.kind, message: `${result.message} It opened a new tab${url ? ` (${url})` : ''}.`, effect: { kind: 'new-tab', summary: `opened a new tab${url ? ` at ${url}` : ''}`, url, details: [] } };
+      const effect = { kind: 'new-tab' as const, summary: `opened a new tab${url ? ` at ${url}` : ''}`, url, details: [], ...(opened[0] !== undefined ? { tabId: opened[0] } : {}) };
+      result = { ...result, kind: result.kind === 'no-effect' ? 'ok' : result.kind, message: `${result.message} It opened a new tab${url ? ` (${url})` : ''}.`, effect };
     }
     return result;
   } finally {

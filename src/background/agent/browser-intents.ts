@@ -47,13 +47,14 @@ async function tab(tabId: number, intent: IntentOf<'tab'>): Promise<ActResult> {
     if (intent.url && !url) return { ok: false, kind: 'unsupported', message: `"${intent.url}" is not a web address Webwright can open.` };
     const created = await chrome.tabs.create({ windowId, url: url ?? 'about:blank', active: true });
     if (created.id !== undefined) await waitForLoad(created.id);
-    return { ok: true, kind: 'ok', message: `Opened a new tab${url ? ` at ${url}` : ''}.`, effect: { kind: 'new-tab', summary: `opened tab ${created.index}`, url: url ?? 'about:blank', details: [] } };
+    const effect = { kind: 'new-tab' as const, summary: `opened tab ${created.index}`, url: url ?? 'about:blank', details: [], ...(created.id !== undefined ? { tabId: created.id } : {}) };
+    return { ok: true, kind: 'ok', message: `Opened a new tab${url ? ` at ${url}` : ''}.`, effect };
   }
   const target = intent.index === undefined ? tabs.find((other) => other.id === tabId) : tabs.find((other) => other.index === intent.index);
   if (!target?.id) return { ok: false, kind: 'not-found', message: `There is no tab ${intent.index ?? ''} in this window; tabs are numbered 0 to ${tabs.length - 1}.` };
   if (intent.op === 'switch') {
     await chrome.tabs.update(target.id, { active: true });
-    return { ok: true, kind: 'ok', message: `Switched to tab ${target.index}: ${target.title ?? target.url ?? ''}.`, effect: { kind: 'changed', summary: `tab ${target.index} is active`, details: [] } };
+    return { ok: true, kind: 'ok', message: `Switched to tab ${target.index}: ${target.title ?? target.url ?? ''}.`, effect: { kind: 'new-tab', summary: `tab ${target.index} is active`, tabId: target.id, details: [] } };
   }
   await chrome.tabs.remove(target.id);
   return { ok: true, kind: 'ok', message: `Closed tab ${target.index}.`, effect: { kind: 'changed', summary: `closed tab ${target.index}`, details: [] } };

@@ -1,4 +1,5 @@
 import { ActiveTab } from '../ActiveTab/ActiveTab.tsx';
+import { RunView } from '../RunView/RunView.tsx';
 import './App.css';
 
 export function App() {
@@ -8,6 +9,7 @@ export function App() {
         <h1>Webwright</h1>
       </header>
       <ActiveTab />
+      <RunView />
     </main>
   );
 }

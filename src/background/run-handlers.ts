@@ -1,0 +1,36 @@
+import { WebwrightError } from '../shared/errors.ts';
+import type { Handlers } from '../shared/messaging.ts';
+import { answerRun, controlRun, startRun } from './run/runner.ts';
+import { deleteRun, getRun, getSteps, listRuns } from './run/store.ts';
+import { loadApiKey, loadSettings, saveApiKey, saveSettings } from './settings-store.ts';
+import { resolveTab } from './tabs.ts';
+
+type PanelHandlers = Handlers<'panel-to-background'>;
+
+async function mustGetRun(runId: string) {
+  const run = await getRun(runId);
+  if (!run) throw new WebwrightError('no-tab', `There is no run ${runId}; it may have been deleted.`);
+  return run;
+}
+
+export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.list' | 'run.control' | 'run.answer' | 'run.export' | 'run.delete' | 'settings.get' | 'settings.save'> = {
+  'run.start': async (input) => {
+    const tab = await resolveTab(input);
+    if (tab.id === undefined) throw new WebwrightError('no-tab', 'That tab has no id.');
+    return startRun({ goal: input.goal, tabId: tab.id, startUrl: tab.url ?? '', overrides: input.overrides, ...(input.apiKey !== undefined ? { apiKey: input.apiKey } : {}) });
+  },
+  'run.get': async ({ runId, fromStep }) => ({ run: await mustGetRun(runId), steps: await getSteps(runId, fromStep) }),
+  'run.list': () => listRuns(),
+  'run.control': ({ runId, op, reason }) => controlRun(runId, op, reason),
+  'run.answer': ({ runId, answer }) => answerRun(runId, answer),
+  'run.export': async ({ runId }) => ({ kind: 'webwright-trace' as const, version: 1 as const, run: await mustGetRun(runId), steps: await getSteps(runId) }),
+  'run.delete': async ({ runId }) => {
+    await deleteRun(runId);
+    return {};
+  },
+  'settings.get': async () => ({ settings: await loadSettings(), hasApiKey: (await loadApiKey()) !== '' }),
+  'settings.save': async ({ settings, apiKey }) => {
+    if (apiKey !== undefined) await saveApiKey(apiKey);
+    return saveSettings(settings);
+  },
+};

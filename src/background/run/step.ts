@@ -1,0 +1,195 @@
+import { WebwrightError } from '../../shared/errors.ts';
+import type { Intent } from '../../shared/intent.ts';
+import type { ActResult } from '../../shared/results.ts';
+import type { Run, Step } from '../../shared/run.ts';
+import { actInTab } from '../agent/act.ts';
+import { observeTab } from '../agent/observe.ts';
+import { complete, createClient, ModelError } from '../model/client.ts';
+import { parseReply } from '../planner/parse.ts';
+import { buildPrompt } from '../planner/prompt.ts';
+import { toolDefinitions } from '../planner/tools.ts';
+import { loadSettings } from '../settings-store.ts';
+import { broadcastRun } from './events.ts';
+import { budgetExceeded, costOf } from './budget.ts';
+import { stepKey, loopVerdict } from './loop-detect.ts';
+import { captureScreenshot } from './screenshot.ts';
+import { putRun, putStep } from './store.ts';
+
+// One step of a run: observe, plan, act, record. Every way a step can end is written to the
+// store before the next begins.
+
+interface StepInput {
+  run: Run;
+  steps: Step[];
+  apiKey: string;
+  signal: AbortSignal;
+}
+
+function end(run: Run, status: Run['status'], reason: string, extra: Partial<Run> = {}): Run {
+  return { ...run, ...extra, status, stopReason: reason, endedAt: Date.now(), updatedAt: Date.now() };
+}
+
+async function save(step: Step, run: Run): Promise<void> {
+  await putStep(step, run);
+  broadcastRun(run);
+}
+
+export async function runStep({ run, steps, apiKey, signal }: StepInput): Promise<void> {
+  const last = steps.at(-1);
+  // The worker stopped after this step's action began and before its result was written: it may
+  // or may not have happened. It is recorded as such, never carried out twice.
+  if (last && last.intent && !last.result && !last.error && !last.interrupted) {
+    const finished = { ...last, interrupted: true };
+    await save(finished, { ...run, stepCount: steps.length, updatedAt: Date.now() });
+    return;
+  }
+  const over = budgetExceeded(run);
+  if (over) {
+    const ended = end(run, 'stopped', over);
+    await putRun(ended);
+    broadcastRun(ended);
+    return;
+  }
+
+  const index = steps.length;
+  const started = Date.now();
+  const timings = { observe: 0, model: 0, ground: 0, act: 0, total: 0 };
+  let mark = performance.now();
+  const lap = (phase: 'observe' | 'model' | 'act') => {
+    const now = performance.now();
+    timings[phase] += Math.round(now - mark);
+    mark = now;
+  };
+
+  let observation;
+  try {
+    observation = await observeTab(run.tabId);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const ended = end(run, 'failed', `Could not read the page: ${message}`);
+    await putRun(ended);
+    broadcastRun(ended);
+    return;
+  }
+  const screenshot = await captureScreenshot(run.tabId);
+  lap('observe');
+
+  const settings = await loadSettings();
+  const prompt = buildPrompt({ run, steps, observation: observation.text, screenshot, vision: run.model.vision, contextTokens: run.model.contextTokens });
+  const step: Step = {
+    runId: run.id,
+    index,
+    startedAt: started,
+    url: observation.url,
+    title: observation.title,
+    observation: observation.text,
+    messages: prompt.messages,
+    parseErrors: [],
+    usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
+    timings,
+    ...(screenshot ? { screenshot } : {}),
+    ...(prompt.cut ? { promptCut: prompt.cut } : {}),
+  };
+
+  const client = createClient(run.model, apiKey);
+  let messages = prompt.messages;
+  let intent: Intent | undefined;
+  for (let attempt = 0; attempt <= settings.maxParseRetries && !intent; attempt++) {
+    let completion;
+    try {
+      completion = await complete(client, run.model, { messages, tools: toolDefinitions() }, signal);
+    } catch (error) {
+      lap('model');
+      if (error instanceof ModelError && error.kind === 'aborted') return; // paused or stopped: the step is redone on resume
+      const message = error instanceof Error ? error.message : String(error);
+      const usage = step.usage;
+      await save({ ...step, error: message, messages }, end({ ...run, stepCount: index + 1, usage: addUsage(run, usage) }, 'failed', message));
+      return;
+    }
+    lap('model');
+    step.usage.promptTokens += completion.usage.promptTokens;
+    step.usage.completionTokens += completion.usage.completionTokens;
+    step.rawReply = completion.raw;
+    const parsed = parseReply(completion.message, { viewport: { width: observation.scroll.viewportWidth, height: observation.scroll.viewportHeight } });
+    if (parsed.ok) {
+      intent = parsed.intent;
+      if (parsed.thought) step.thought = parsed.thought;
+    } else {
+      step.parseErrors.push(parsed.error);
+      const call = completion.message.tool_calls?.[0];
+      const retry = `Your reply could not be used: ${parsed.error} Reply again with exactly one action.`;
+      messages = [
+        ...messages,
+        completion.message,
+        ...(call ? [{ role: 'tool' as const, tool_call_id: call.id, content: retry }] : [{ role: 'user' as const, content: retry }]),
+      ];
+    }
+  }
+  step.messages = messages;
+  step.usage.costUsd = costOf(run.model, step.usage);
+  const usage = addUsage(run, step.usage);
+  if (!intent) {
+    const reason = `The model's replies could not be understood after ${settings.maxParseRetries + 1} tries: ${step.parseErrors.at(-1) ?? ''}`;
+    await save(step, end({ ...run, stepCount: index + 1, usage }, 'failed', reason));
+    return;
+  }
+  step.intent = intent;
+  let next: Run = { ...run, stepCount: index + 1, usage, updatedAt: Date.now(), loopWarning: undefined };
+
+  if (intent.action === 'finish') {
+    step.result = { ok: true, kind: 'ok', message: intent.success ? 'Finished.' : 'Gave up.' };
+    await save(step, end(next, 'finished', intent.success ? 'The task is done.' : `The agent could not do the task${intent.answer ? `: ${intent.answer}` : '.'}`, { success: intent.success, ...(intent.answer ? { answer: intent.answer } : {}) }));
+    return;
+  }
+  if (intent.action === 'note') {
+    step.result = { ok: true, kind: 'ok', message: 'Noted.' };
+    await save(step, { ...next, notes: [...run.notes, intent.content] });
+    return;
+  }
+  if (intent.action === 'ask_user') {
+    step.result = { ok: true, kind: 'ok', message: 'Waiting for the person to answer.' };
+    const question = { question: intent.question, kind: intent.kind, ...(intent.options ? { options: intent.options } : {}) };
+    await save(step, { ...next, status: 'waiting-user', question });
+    return;
+  }
+
+  const key = stepKey(intent, observation.text);
+  const verdict = loopVerdict(steps, key, run);
+  if (verdict === 'stop') {
+    step.result = { ok: false, kind: 'error', message: 'The same step on the same page again, after a warning: the run stops here.' };
+    await save({ ...step, loopKey: key }, end(next, 'stopped', 'The agent kept repeating the same step on an unchanged page; stopped to save budget.'));
+    return;
+  }
+  if (verdict === 'warn') {
+    step.result = { ok: false, kind: 'no-effect', message: 'This is the same step as before on the same, unchanged page, so it was not repeated. Choose a different step.' };
+    next = { ...next, loopWarning: 'you proposed the same step twice on an unchanged page. Do something different, or finish if the task cannot be done.' };
+    await save({ ...step, loopKey: key }, next);
+    return;
+  }
+
+  // Written before acting: if the worker stops now, the resumed run knows this step began.
+  await putStep({ ...step }, { ...run, updatedAt: Date.now() });
+  mark = performance.now();
+  let result: ActResult;
+  try {
+    result = await actInTab(run.tabId, intent);
+  } catch (error) {
+    const message = error instanceof WebwrightError || error instanceof Error ? error.message : String(error);
+    result = { ok: false, kind: 'error', message };
+  }
+  lap('act');
+  timings.ground = Math.round(result.timings?.ground ?? 0);
+  timings.act = Math.max(0, timings.act - timings.ground);
+  timings.total = Date.now() - started;
+  step.result = result;
+  if (result.effect?.kind === 'new-tab' && result.effect.tabId !== undefined) next = { ...next, tabId: result.effect.tabId };
+  await save({ ...step, loopKey: key }, next);
+}
+
+function addUsage(run: Run, usage: Step['usage']): Run['usage'] {
+  return {
+    promptTokens: run.usage.promptTokens + usage.promptTokens,
+    completionTokens: run.usage.completionTokens + usage.completionTokens,
+    costUsd: run.usage.costUsd + usage.costUsd,
+  };
+}

@@ -1,0 +1,58 @@
+import type { Page } from 'playwright-core';
+import { terminalStatuses, type Step, type Trace } from '../shared/run.ts';
+import type { Control } from './control.ts';
+
+// Driving a run from Node: start it through the extension's protocol, then follow its steps as
+// they are stored, until it ends.
+
+export interface RunOptions {
+  baseURL?: string;
+  model?: string;
+  apiKey?: string;
+  maxSteps?: number;
+  /** Give up waiting after this long (the run is stopped). */
+  timeoutMs?: number;
+  /** Called once per step as it is recorded. */
+  onStep?: (step: Step) => void;
+  /** Answers the agent's questions (ask_user); without it, a question stops the run. */
+  onQuestion?: (question: { question: string; kind: string; options?: string[] | undefined }) => string | Promise<string>;
+}
+
+const POLL_MS = 200;
+
+export async function runGoal(control: Control, tabId: number, goal: string, options: RunOptions = {}): Promise<Trace> {
+  const model = { ...(options.baseURL ? { baseURL: options.baseURL } : {}), ...(options.model ? { model: options.model } : {}) };
+  const run = await control.send('run.start', {
+    tabId,
+    goal,
+    overrides: { model, ...(options.maxSteps ? { budgets: { maxSteps: options.maxSteps } } : {}) },
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+  });
+  const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
+  let seen = 0;
+  for (;;) {
+    const { run: current, steps } = await control.send('run.get', { runId: run.id, fromStep: seen });
+    for (const step of steps) {
+      // A step written before its action shows up again with its result; report it once, complete.
+      if (step.intent && !step.result && !step.error && !step.interrupted && !terminalStatuses.includes(current.status)) break;
+      options.onStep?.(step);
+      seen = step.index + 1;
+    }
+    if (terminalStatuses.includes(current.status) && steps.every((step) => step.index < seen)) break;
+    if (current.status === 'waiting-user' && current.question && seen >= current.stepCount) {
+      if (!options.onQuestion) {
+        await control.send('run.control', { runId: run.id, op: 'stop', reason: `The agent needs the person ("${current.question.question}"), and nobody can answer from here. Run it from the side panel.` });
+        continue;
+      }
+      await control.send('run.answer', { runId: run.id, answer: await options.onQuestion(current.question) });
+      continue;
+    }
+    if (Date.now() > deadline && !terminalStatuses.includes(current.status)) {
+      await control.send('run.control', { runId: run.id, op: 'stop', reason: `Stopped after waiting ${Math.round((options.timeoutMs ?? 600_000) / 1000)} s for the run to end.` });
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return control.send('run.export', { runId: run.id });
+}
+
+export type { Page };

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { Intent } from './intent.ts';
+import { ActResult } from './results.ts';
+import { Budgets, ModelSettings } from './settings.ts';
+
+// Runs and their steps: what is stored in IndexedDB, shown in the side panel and exported.
+
+export const RunStatus = z.enum(['running', 'paused', 'waiting-user', 'finished', 'failed', 'stopped']);
+export type RunStatus = z.infer<typeof RunStatus>;
+export const terminalStatuses: RunStatus[] = ['finished', 'failed', 'stopped'];
+
+export const Usage = z.object({
+  promptTokens: z.number().int().nonnegative().default(0),
+  completionTokens: z.number().int().nonnegative().default(0),
+  costUsd: z.number().nonnegative().default(0),
+});
+export type Usage = z.infer<typeof Usage>;
+
+export const Question = z.object({
+  question: z.string(),
+  kind: z.enum(['choice', 'takeover', 'confirm']),
+  options: z.array(z.string()).optional(),
+});
+
+export const Run = z.object({
+  id: z.string(),
+  goal: z.string(),
+  tabId: z.number().int(),
+  startUrl: z.string(),
+  status: RunStatus,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  endedAt: z.number().optional(),
+  /** Why the run ended, in words a person can act on. */
+  stopReason: z.string().optional(),
+  success: z.boolean().optional(),
+  answer: z.string().optional(),
+  notes: z.array(z.string()).default([]),
+  stepCount: z.number().int().nonnegative().default(0),
+  usage: Usage.default(Usage.parse({})),
+  /** A question waiting for the person. */
+  question: Question.optional(),
+  /** What the person answered, to be shown to the planner at the next step. */
+  answers: z.array(z.object({ question: z.string(), answer: z.string() })).default([]),
+  /** The model settings of this run, without the API key. */
+  model: ModelSettings,
+  budgets: Budgets,
+  /** A random marker that fences page text in this run's prompts. */
+  marker: z.string(),
+  /** A warning about repeating the same step, for the next prompt. */
+  loopWarning: z.string().optional(),
+});
+export type Run = z.infer<typeof Run>;
+
+export const StepTimings = z.object({
+  observe: z.number().default(0),
+  model: z.number().default(0),
+  ground: z.number().default(0),
+  act: z.number().default(0),
+  total: z.number().default(0),
+});
+
+export const Step = z.object({
+  runId: z.string(),
+  index: z.number().int().nonnegative(),
+  startedAt: z.number(),
+  url: z.string(),
+  title: z.string().default(''),
+  observation: z.string(),
+  screenshot: z.string().optional(),
+  messages: z.array(z.unknown()),
+  rawReply: z.unknown().optional(),
+  thought: z.string().optional(),
+  intent: Intent.optional(),
+  /** Replies that could not be parsed, with the error sent back. */
+  parseErrors: z.array(z.string()).default([]),
+  result: ActResult.optional(),
+  /** The model could not be reached or refused: the step and the run end here. */
+  error: z.string().optional(),
+  usage: Usage.default(Usage.parse({})),
+  timings: StepTimings.default(StepTimings.parse({})),
+  /** A step whose action may or may not have happened: the worker stopped mid-step. */
+  interrupted: z.boolean().optional(),
+  promptCut: z.string().optional(),
+  /** The intent and page state this step acted on, for telling loops. */
+  loopKey: z.string().optional(),
+});
+export type Step = z.infer<typeof Step>;
+
+export const Trace = z.object({
+  kind: z.literal('webwright-trace'),
+  version: z.literal(1),
+  run: Run,
+  steps: z.array(Step),
+});
+export type Trace = z.infer<typeof Trace>;
