@@ -26,7 +26,8 @@ export default defineManifest({
     },
   ],
   // sidePanel: the UI; scripting: inject into tabs opened before install; webNavigation: list a
-  // tab's frames for routing; storage: settings; host access: the agent acts on any page.
-  permissions: ['sidePanel', 'scripting', 'webNavigation', 'storage'],
+  // tab's frames for routing; storage: settings; alarms: wake the worker to resume a run;
+  // host access: the agent acts on (and captures) any page.
+  permissions: ['sidePanel', 'scripting', 'webNavigation', 'storage', 'alarms'],
   host_permissions: ['<all_urls>'],
 });

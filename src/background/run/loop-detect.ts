@@ -21,7 +21,7 @@ export function stepKey(intent: Intent, observation: string): string {
 }
 
 export function loopVerdict(steps: Step[], key: string, run: Run): 'ok' | 'warn' | 'stop' {
-  const previous = steps.at(-1) as (Step & { loopKey?: string }) | undefined;
+  const previous = steps.at(-1);
   if (previous?.loopKey !== key) return 'ok';
   return run.loopWarning ? 'stop' : 'warn';
 }
