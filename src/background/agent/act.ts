@@ -33,6 +33,9 @@ async function chooseFrame(tabId: number, intent: PageIntent): Promise<{ node?: 
   const named = frameOfRef(intent.ref);
   if (named !== undefined) return { frameId: named };
   if (intent.target === undefined) return { frameId: 0 };
+  // A page with no frames needs no frame tree (which would observe every frame first).
+  const frames = await chrome.webNavigation.getAllFrames({ tabId }).catch(() => null);
+  if (!frames || frames.length <= 1) return { frameId: 0 };
   const nodes = flatten(await frameTree(tabId));
   if (nodes.length === 1) return { frameId: 0 };
   const reports = await Promise.all(
