@@ -2,7 +2,7 @@ import { overlapScore, textMatch, wordMatch, words } from './match.ts';
 import type { Relation, TargetQuery } from './parse.ts';
 import { nthContainer, positionScores, relationScores } from './relations.ts';
 import type { Candidate, PageData } from './types.ts';
-import { actionVerbs, choiceRoles } from './vocabulary.ts';
+import { actionVerbs, choiceRoles, roleWords } from './vocabulary.ts';
 
 // Scores every candidate against one reading of a description. Each factor is in [0, 1] and
 // the score is their product, so one clear contradiction (wrong role, wrong place) sinks it.
@@ -24,6 +24,8 @@ export interface Scored {
 export type ActionKind = 'click' | 'type' | 'select' | 'check' | 'hover' | 'press' | 'scroll';
 
 const NO_NAME_EVIDENCE = 0.6;
+const linkWords = new Set(['for', 'of', 'on', 'in', 'by', 'with', 'at', 'to', 'from', 'the', 'a', 'an', 'and', 'or', 'big', 'small', 'little']);
+const roleWordSet = new Set(roleWords.flatMap((entry) => entry.phrase.split(' ')));
 const popupScopes = new Set(['dialog', 'menu', 'listbox']);
 
 function nameFields(candidate: Candidate): [string | undefined, number][] {
@@ -81,10 +83,14 @@ function contextualScore(query: string[], candidate: Candidate): number {
 function nameScore(query: TargetQuery, candidate: Candidate, queryWords: string[]): number {
   const parts: number[] = query.phrases.map((phrase) => bestField(phrase, candidate));
   if (queryWords.length > 0 && query.phrases.length > 0) {
-    // With a quoted name, leftover words are colour ("the big 'Save' button"): they may help,
-    // they cannot make two different names equal.
-    const extra = bestField(queryWords.join(' ').replace(/_/g, ' '), candidate);
-    return Math.min(...parts) * (0.8 + 0.2 * extra);
+    // With a quoted name, leftover words still count: "the wishlist button for 'Blue Shirt'" is
+    // the button that says wishlist, not the link that says Blue Shirt. Role words and little
+    // words ("button", "for") say nothing here.
+    const content = queryWords.filter((word) => !linkWords.has(word) && !roleWordSet.has(word));
+    if (content.length === 0) return Math.min(...parts);
+    const own = words([candidate.name, candidate.label, candidate.text, candidate.placeholder, candidate.title, candidate.hints].filter(Boolean).join(' '));
+    const found = content.filter((word) => own.some((token) => wordMatch(word, token) >= 0.8)).length;
+    return Math.min(...parts) * (0.6 + 0.4 * (found / content.length));
   }
   if (queryWords.length > 0) {
     const direct = bestField(queryWords.join(' ').replace(/_/g, ' '), candidate);

@@ -1,0 +1,28 @@
+import { test as base } from './fixtures.ts';
+import { startModelServer, type ModelServer } from './model-server.ts';
+
+// A scripted model server per test: the only fake, standing where a real model would be.
+export const test = base.extend<{ model: ModelServer }>({
+  model: async ({}, use) => {
+    const server = await startModelServer();
+    await use(server);
+    await server.close();
+  },
+});
+
+export { expect } from './fixtures.ts';
+
+/** The text of the user message of a recorded chat request. */
+export function userText(body: unknown): string {
+  const messages = (body as { messages?: { role: string; content: unknown }[] }).messages ?? [];
+  return messages
+    .filter((message) => message.role !== 'system')
+    .map((message) => (typeof message.content === 'string' ? message.content : JSON.stringify(message.content)))
+    .join('\n');
+}
+
+export function systemText(body: unknown): string {
+  const messages = (body as { messages?: { role: string; content: unknown }[] }).messages ?? [];
+  const system = messages.find((message) => message.role === 'system');
+  return typeof system?.content === 'string' ? system.content : '';
+}
