@@ -30,8 +30,7 @@ function end(run: Run, status: Run['status'], reason: string, extra: Partial<Run
 }
 
 async function save(step: Step, run: Run): Promise<void> {
-  await putStep(step, run);
-  broadcastRun(run);
+  broadcastRun(await putStep(step, run));
 }
 
 export async function runStep({ run, steps, apiKey, signal }: StepInput): Promise<void> {

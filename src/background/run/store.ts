@@ -41,10 +41,20 @@ export async function listRuns(): Promise<Run[]> {
   return runs.reverse();
 }
 
-/** Writes a step and its run in one transaction: both or neither. */
-export async function putStep(step: Step, run: Run): Promise<void> {
+/**
+ * Writes a step and its run in one transaction: both or neither. A pause or stop the person
+ * asked for while the step was under way wins over the step's idea that the run goes on.
+ */
+export async function putStep(step: Step, run: Run): Promise<Run> {
   const tx = (await db()).transaction(['steps', 'runs'], 'readwrite');
-  await Promise.all([tx.objectStore('steps').put(step), tx.objectStore('runs').put(run), tx.done]);
+  const runs = tx.objectStore('runs');
+  const stored = await runs.get(run.id);
+  const next =
+    stored && stored.status !== 'running' && run.status === 'running'
+      ? { ...run, status: stored.status, stopReason: stored.stopReason, endedAt: stored.endedAt, question: stored.question }
+      : run;
+  await Promise.all([tx.objectStore('steps').put(step), runs.put(next), tx.done]);
+  return next;
 }
 
 export async function getSteps(runId: string, from = 0): Promise<Step[]> {
