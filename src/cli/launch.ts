@@ -52,6 +52,8 @@ export const quietArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-quic',
+  // A common laptop window, rather than Chromium's small default.
+  '--window-size=1280,800',
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
 ];
 

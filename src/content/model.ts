@@ -112,7 +112,7 @@ function dropCandidates(candidates: Candidate[], elements: Element[], lines: Out
 export function buildModel(doc: Document, registry: RefRegistry, options: { viewportMargin?: number } = {}): PageModel {
   const view = doc.defaultView ?? window;
   const style: StyleReader = cachedStyles();
-  const margin = options.viewportMargin ?? 100;
+  const margin = options.viewportMargin ?? 0;
   const viewport: Box = { x: 0, y: -margin, width: view.innerWidth, height: view.innerHeight + 2 * margin };
   const candidates: Candidate[] = [];
   const elements: Element[] = [];

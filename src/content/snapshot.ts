@@ -28,15 +28,15 @@ export function describeElement(candidate: Candidate, element: Element, prefix =
   const s = candidate.states;
   if (s.checked === 'mixed') parts.push('[mixed]');
   else if (s.checked === true) parts.push('[checked]');
-  else if (s.checked === false && ['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio'].includes(candidate.role)) parts.push('[unchecked]');
   if (s.selected) parts.push('[selected]');
   if (s.pressed) parts.push('[pressed]');
-  if (s.expanded !== undefined) parts.push(s.expanded ? '[expanded]' : '[collapsed]');
+  // Only an open state is news; a closed menu button is just a button.
+  if (s.expanded === true) parts.push('[expanded]');
   if (s.disabled) parts.push('[disabled]');
   if (s.scrollable) parts.push('[scrollable]');
   if (s.required) parts.push('[required]');
   if (s.invalid) parts.push('[invalid]');
-  if (candidate.type && !['text', 'submit', 'button', 'checkbox', 'radio', 'search'].includes(candidate.type)) parts.push(`type=${candidate.type}`);
+  if (candidate.type && !['text', 'submit', 'button', 'checkbox', 'radio', 'search', 'number', 'range'].includes(candidate.type)) parts.push(`type=${candidate.type}`);
   if (candidate.value !== undefined && candidate.value !== '' && candidate.value !== candidate.name) parts.push(`value=${quote(candidate.value, 60)}`);
   else if (candidate.value === undefined && s.editable && !s.empty) parts.push('value=[hidden]');
   if (s.empty && candidate.placeholder && candidate.placeholder !== candidate.name) parts.push(`placeholder=${quote(candidate.placeholder, 40)}`);
@@ -67,10 +67,12 @@ function summarise(run: OutlineLine[], where: string, model: PageModel): string 
   return `[${where}: ${parts.join('; ') || 'more content'}]`;
 }
 
-function direction(line: OutlineLine, viewportHeight: number): string {
+function direction(line: OutlineLine, viewport: { width: number; height: number }): string {
   if (!line.box) return 'out of view';
   if (line.box.y + line.box.height <= 0) return 'above the viewport';
-  if (line.box.y >= viewportHeight) return 'below the viewport';
+  if (line.box.y >= viewport.height) return 'below the viewport';
+  if (line.box.x >= viewport.width) return 'right of the viewport';
+  if (line.box.x + line.box.width <= 0) return 'left of the viewport';
   return 'out of view (scrolled inside a region)';
 }
 
@@ -93,11 +95,14 @@ function render(model: PageModel, options: SnapshotOptions): string[] {
   }
   let run: OutlineLine[] = [];
   let runDepth = 0;
+  let quietText = 0;
   const flush = () => {
     const first = run[0];
-    if (first && run.some((line) => line.kind !== 'container')) {
-      out.push(`${'  '.repeat(runDepth)}- ${summarise(run, direction(first, model.data.viewport.height), model)}`);
-    }
+    // Runs of plain text out of view are only counted, once, at the end: a line for each would
+    // cost more than it tells.
+    if (first && run.some((line) => line.kind === 'element' || line.kind === 'heading' || line.kind === 'frame')) {
+      out.push(`${'  '.repeat(runDepth)}- ${summarise(run, direction(first, model.data.viewport), model)}`);
+    } else quietText += run.filter((line) => line.kind === 'text').length;
     run = [];
   };
   let pendingText: { depth: number; text: string } | undefined;
@@ -136,6 +141,7 @@ function render(model: PageModel, options: SnapshotOptions): string[] {
   });
   flushText();
   flush();
+  if (quietText > 0) out.push(`- [${quietText} more text block${quietText === 1 ? '' : 's'} out of view]`);
   return out;
 }
 

@@ -18,10 +18,11 @@ test('refs stay the same across snapshots and change when an element changes mea
 });
 
 test('the snapshot leaves out hidden things and says what it left out of view', async ({ harness, server, page }) => {
+  await page.setViewportSize({ width: 900, height: 420 });
   await page.goto(server.url('/editing/index.html'));
   const snapshot = await harness.observe(page);
   expect(snapshot).toContain('Page: Compose – Inkwell');
-  expect(snapshot).toMatch(/URL: http:\/\/127\.0\.0\.1:\d+\/editing\/index\.html/);
+  expect(snapshot).toMatch(/Page: Compose – Inkwell — http:\/\/127\.0\.0\.1:\d+\/editing\/index\.html/);
   expect(snapshot).not.toContain('Secret action');
   expect(snapshot).not.toContain('Command palette');
   expect(await harness.observe(page, { full: true })).toMatch(/region "Activity log" \[scrollable\]/);
@@ -49,7 +50,9 @@ test('states are shown: checked, expanded, required, invalid, disabled, values',
   await harness.act(page, { action: 'click', target: 'Sign in' });
   const snapshot = await harness.observe(page);
   expect(snapshot).toMatch(/textbox "Email[^"]*"[^\n]*\[required\][^\n]*\[invalid\]/);
-  expect(snapshot).toMatch(/checkbox "Remember me" \[unchecked\]/);
+  expect(snapshot).toMatch(/checkbox "Remember me"(?! \[checked\])/);
+  await harness.act(page, { action: 'check', target: 'Remember me' });
+  expect(await harness.observe(page)).toMatch(/checkbox "Remember me" \[checked\]/);
   await page.goto(server.url('/vue/index.html'));
   expect(await harness.observe(page)).toMatch(/combobox "Party size" value="2 people" options: "1 person" \| "2 people"/);
 });

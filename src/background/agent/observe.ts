@@ -17,11 +17,9 @@ export async function observeTab(tabId: number, options: { maxTokens?: number | 
   const top = tree.observation;
   const { scroll } = top;
   const range = Math.max(1, scroll.height - scroll.viewportHeight);
-  const header = [
-    `Page: ${top.title || '(untitled)'}`,
-    `URL: ${top.url}`,
-    `Viewport: ${scroll.viewportWidth}x${scroll.viewportHeight}; scrolled ${Math.round((scroll.y / range) * 100)}% of a page ${scroll.height}px tall`,
-  ].join('\n');
+  // The scroll line only where there is somewhere to scroll to.
+  const scrollable = scroll.height > scroll.viewportHeight + 1;
+  const header = [`Page: ${top.title || '(untitled)'} — ${top.url}`, ...(scrollable ? [`Scrolled ${Math.round((scroll.y / range) * 100)}% of ${scroll.height}px (viewport ${scroll.viewportWidth}x${scroll.viewportHeight})`] : [])].join('\n');
   const text = `${await tabsLine(tabId)}${header}\n${stitch(tree)}`;
   return { ...top, text };
 }
