@@ -5,6 +5,7 @@ import { startFixtureServer } from '../test/support/server.ts';
 import { snapshotDist } from './dist-snapshot.ts';
 import { measureBundle } from './measure-bundle.ts';
 import { measureAccuracy, measureActTimings } from './measure-grounding.ts';
+import { measurePlanner } from './measure-planner.ts';
 import { measureMemory } from './measure-memory.ts';
 import { measureObserver } from './measure-observer.ts';
 import { measureScale } from './measure-scale.ts';
@@ -45,8 +46,9 @@ test('webwright bench', async () => {
     const { result: accuracy } = await phase('accuracy', () => measureAccuracy(harness, server));
     const actTimings = await phase('act timings', () => measureActTimings(harness, server));
     const scale = await phase('scale', () => measureScale(harness, pageServer, generated));
+    const planner = await phase('planner', () => measurePlanner(harness, server));
     const memory = await phase('memory', () => measureMemory(harness, pageServer.url(SIZES[SIZES.length - 1] ?? 50_000)));
-    measurements = { observer, accuracy, actTimings, scale, memory, bundle };
+    measurements = { observer, accuracy, actTimings, scale, memory, bundle, planner };
   } finally {
     await harness.close();
     await pageServer.close();

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 // vertically by `margin` pixels.
 
 /** The band the Observer lists in full: the viewport and 100 px above and below (viewportMargin in src/content/model.ts). */
-export const OBSERVER_MARGIN = 100;
+export const OBSERVER_MARGIN = 0;
 
 interface CountArgs {
   offset: { x: number; y: number };

@@ -3,6 +3,7 @@ import type { BundlePart } from './measure-bundle.ts';
 import type { AccuracyResult, ActTimingResult } from './measure-grounding.ts';
 import type { MemoryResult } from './measure-memory.ts';
 import type { ObserverResult } from './measure-observer.ts';
+import type { PlannerResult } from './measure-planner.ts';
 import type { ScaleResult } from './measure-scale.ts';
 import type { Spread } from './stats.ts';
 import type { Row } from './table.ts';
@@ -17,6 +18,7 @@ export interface Measurements {
   scale: ScaleResult;
   memory: MemoryResult;
   bundle: BundlePart[];
+  planner: PlannerResult;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a');
@@ -30,7 +32,18 @@ export const targets = {
   accuracy: 0.97,
   wrongActions: 0,
   overheadMs: 30,
+  stepOverheadMs: 150,
 };
+
+function plannerRows({ planner }: Measurements): Row[] {
+  const section = `Run loop, scripted model (${planner.steps} steps)`;
+  return [
+    { section, item: 'overhead per step (all but the model)', figure: timing(planner.overhead), target: `median < ${targets.stepOverheadMs} ms`, met: planner.overhead.median < targets.stepOverheadMs },
+    { section, item: 'observe (with screenshot)', figure: timing(planner.observe) },
+    { section, item: 'ground + act', figure: timing(planner.act) },
+    { section, item: 'prompt tokens per step', figure: `${planner.promptTokens.median} (p90 ${planner.promptTokens.p90})` },
+  ];
+}
 
 function observerRows({ observer }: Measurements): Row[] {
   const rows: Row[] = [];
@@ -98,7 +111,7 @@ function resourceRows({ bundle, memory }: Measurements): Row[] {
 }
 
 export function buildRows(measurements: Measurements): Row[] {
-  return [...observerRows(measurements), ...scaleRows(measurements), ...groundingRows(measurements), ...resourceRows(measurements)];
+  return [...observerRows(measurements), ...scaleRows(measurements), ...groundingRows(measurements), ...plannerRows(measurements), ...resourceRows(measurements)];
 }
 
 export function buildNotes(measurements: Measurements): string[] {
