@@ -23,7 +23,12 @@ function quote(text: string, limit = 80): string {
 }
 
 export function describeElement(candidate: Candidate, element: Element, prefix = ''): string {
-  const parts = [`[${prefix}${candidate.ref}] ${candidate.role}`];
+  return `[${prefix}${candidate.ref}] ${candidate.role}${elementDetails(candidate, element)}`;
+}
+
+/** Everything about an element after its ref and role: name, states, value. */
+function elementDetails(candidate: Candidate, element: Element): string {
+  const parts: string[] = [];
   if (candidate.name) parts.push(quote(candidate.name));
   const s = candidate.states;
   if (s.checked === 'mixed') parts.push('[mixed]');
@@ -44,7 +49,39 @@ export function describeElement(candidate: Candidate, element: Element, prefix =
     const options = [...element.options].map((option) => option.label || option.text).filter(Boolean);
     parts.push(`options: ${options.slice(0, 12).map((o) => quote(o, 30)).join(' | ')}${options.length > 12 ? ` (+${options.length - 12} more)` : ''}`);
   }
-  return parts.join(' ');
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+interface Entry {
+  text: string;
+  /** For an element: its depth, role, and the part of its line after the role. */
+  element?: { depth: number; role: string; ref: string; details: string };
+}
+
+const GROUP_AT = 3;
+
+/**
+ * Three or more elements of one role side by side (a nav's links, a rating's radios, a month's
+ * days) go on one line: the role once, then each ref and name. Nothing is dropped.
+ */
+function groupRuns(entries: Entry[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < entries.length; ) {
+    const first = entries[i];
+    const key = first?.element;
+    let j = i + 1;
+    while (key && entries[j]?.element?.role === key.role && entries[j]?.element?.depth === key.depth) j++;
+    if (!first || !key || j - i < GROUP_AT) {
+      if (first) out.push(first.text);
+      i++;
+      continue;
+    }
+    const items = entries.slice(i, j).map((entry) => `[${entry.element?.ref ?? ''}]${entry.element?.details ?? ''}`);
+    const plural = /(x|s|ch)$/.test(key.role) ? `${key.role}es` : `${key.role}s`;
+    out.push(`${'  '.repeat(key.depth)}- ${j - i} ${plural}: ${items.join(' · ')}`);
+    i = j;
+  }
+  return out;
 }
 
 function summarise(run: OutlineLine[], where: string, model: PageModel): string {
@@ -79,7 +116,8 @@ function direction(line: OutlineLine, viewport: { width: number; height: number 
 /** The outline lines, with runs of out-of-view lines folded into one summary each. */
 function render(model: PageModel, options: SnapshotOptions): string[] {
   const prefix = options.refPrefix ?? '';
-  const out: string[] = [];
+  const entries: Entry[] = [];
+  const out = { push: (text: string) => entries.push({ text }) };
   const lines = model.lines;
   const visible = lines.map((line) => options.full === true || line.inView);
   // A container is printed when anything inside it is.
@@ -132,7 +170,9 @@ function render(model: PageModel, options: SnapshotOptions): string[] {
       const index = Number(line.text);
       const candidate = model.data.candidates[index];
       const element = model.elements[index];
-      if (candidate && element) out.push(`${indent}- ${describeElement(candidate, element, prefix)}`);
+      if (candidate && element) {
+        entries.push({ text: `${indent}- ${describeElement(candidate, element, prefix)}`, element: { depth: line.depth, role: candidate.role, ref: `${prefix}${candidate.ref}`, details: elementDetails(candidate, element) } });
+      }
     } else if (line.kind === 'frame') {
       out.push(`${indent}- ${line.text} {{frame:${line.frameIndex ?? 0}}}`);
     } else {
@@ -142,7 +182,7 @@ function render(model: PageModel, options: SnapshotOptions): string[] {
   flushText();
   flush();
   if (quietText > 0) out.push(`- [${quietText} more text block${quietText === 1 ? '' : 's'} out of view]`);
-  return out;
+  return groupRuns(entries);
 }
 
 /** The outline text of one document, cut at the token budget with a marker that says so. */

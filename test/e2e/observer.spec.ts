@@ -2,19 +2,26 @@ import { expect, test } from '../support/fixtures.ts';
 
 // The snapshot the planner reads, taken by the extension on real pages.
 
-const refOf = (snapshot: string, line: RegExp): string | undefined => new RegExp(`\\[((?:f\\d+:)?e\\d+)\\] ${line.source}`).exec(snapshot)?.[1];
+/** The ref of an element, listed alone ([e3] button "Save") or in a group (- 3 buttons: [e3] "Save" · ...). */
+function refOf(snapshot: string, role: string, name: string): string | undefined {
+  const quoted = `"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`;
+  const alone = new RegExp(`\\[((?:f\\d+:)?e\\d+)\\] ${role} ${quoted}`).exec(snapshot)?.[1];
+  if (alone) return alone;
+  const group = new RegExp(`- \\d+ ${role}e?s: .*?\\[((?:f\\d+:)?e\\d+)\\] ${quoted}`).exec(snapshot);
+  return group?.[1];
+}
 
 test('refs stay the same across snapshots and change when an element changes meaning', async ({ harness, server, page }) => {
   await page.goto(server.url('/editing/index.html'));
   const first = await harness.observe(page);
   expect(await harness.observe(page)).toBe(first);
-  const save = refOf(first, /button "Save draft"/);
-  const go = refOf(first, /button "Go now"/);
+  const save = refOf(first, 'button', 'Save draft');
+  const go = refOf(first, 'button', 'Go now');
   expect(save).toBeDefined();
   await page.locator('#save').click();
   const second = await harness.observe(page);
-  expect(refOf(second, /button "Saved"/)).not.toBe(save);
-  expect(refOf(second, /button "Go now"/)).toBe(go);
+  expect(refOf(second, 'button', 'Saved')).not.toBe(save);
+  expect(refOf(second, 'button', 'Go now')).toBe(go);
 });
 
 test('the snapshot leaves out hidden things and says what it left out of view', async ({ harness, server, page }) => {
@@ -59,13 +66,16 @@ test('states are shown: checked, expanded, required, invalid, disabled, values',
 
 test('open shadow roots and same-origin frames are inlined; a cross-origin frame is stitched in with its own refs', async ({ harness, server, page }) => {
   await page.goto(server.url('/components/index.html'));
-  expect(await harness.observe(page, { full: true })).toMatch(/switch "Gift wrap"/);
+  const components = await harness.observe(page, { full: true });
+  expect(components).toMatch(/switch "Gift wrap"/);
+  // Elements of one role side by side share a line: the role once, each ref and name.
+  expect(components).toMatch(/- 5 radios: \[e\d+\] "1 star" · \[e\d+\] "2 stars" · /);
   await page.goto(server.url('/frames/index.html'));
   await expect.poll(() => page.frames().length).toBeGreaterThanOrEqual(3);
   const snapshot = await harness.observe(page, { full: true });
-  expect(refOf(snapshot, /textbox "Newsletter email"/)).toMatch(/^e\d+$/);
+  expect(refOf(snapshot, 'textbox', 'Newsletter email')).toMatch(/^e\d+$/);
   expect(snapshot).toMatch(new RegExp(`iframe "Secure card payment" \\[frame \\d+, ${server.otherOrigin.replace(/[.:/]/g, '\\$&')}\\]:`));
-  const card = refOf(snapshot, /textbox "Card number"/);
+  const card = refOf(snapshot, 'textbox', 'Card number');
   expect(card).toMatch(/^f\d+:e\d+$/);
   // Acting by the frame-qualified ref reaches into the cross-origin frame.
   expect(await harness.act(page, { action: 'type', ref: card, text: '4242 4242 4242 4242' })).toMatchObject({ ok: true, ref: card });

@@ -100,3 +100,15 @@ test('a run whose service worker is stopped mid-task resumes and records every s
   await expect(page.locator('#save')).toHaveText('Saved');
   await panel.close();
 });
+
+test('with vision on, each step sends a screenshot of the page beside the outline', async ({ harness, server, model, page }) => {
+  await page.goto(server.url('/editing/index.html'));
+  await page.bringToFront();
+  model.script({ tool: 'finish', args: { success: true } });
+  const trace = await harness.run(page, 'Look at the page', { baseURL: model.baseURL, model: 'scripted', vision: true });
+  expect(trace.run.status).toBe('finished');
+  expect(trace.steps[0]?.screenshot).toMatch(/^data:image\/jpeg;base64,/);
+  const body = JSON.stringify(model.chatRequests()[0]?.body);
+  expect(body).toContain('"type":"image_url"');
+  expect(body).toContain('data:image/jpeg;base64,');
+});
