@@ -4,6 +4,7 @@ import type { Handlers } from '../shared/messaging.ts';
 import { listen, sendToBackground } from '../shared/transport.ts';
 import { runPageIntent } from './act/index.ts';
 import { locate, toReport } from './locate.ts';
+import { hideMarks, showMarks } from './marks.ts';
 import { observe } from './observe.ts';
 import { getPageInfo } from './page-info.ts';
 import { RefRegistry } from './refs.ts';
@@ -51,6 +52,13 @@ function start(): void {
     },
     'page.act': ({ intent }) => runPageIntent(document, registry, intent),
     'page.waitForText': ({ text, timeoutMs }) => waitForText(document, text, timeoutMs),
+    'page.marks': ({ show }) => {
+      if (!show) {
+        hideMarks();
+        return { count: 0 };
+      }
+      return { count: showMarks(document, registry) };
+    },
   };
   listen({ 'background-to-content': handlers }, { signal: controller.signal });
   slot[KEY] = { runtimeId: chrome.runtime.id, stop: () => controller.abort() };

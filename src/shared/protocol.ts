@@ -90,6 +90,8 @@ export const backgroundToContent = {
   'page.observe': define(ObserveOptions.extend({ refPrefix: z.string().optional() }), Observation),
   'page.ground': define(z.object({ intent: Intent }), GroundReport),
   'page.act': define(z.object({ intent: Intent }), ActResult),
+  /** Draws (or removes) ref labels over the elements in view, for a set-of-marks screenshot. */
+  'page.marks': define(z.object({ show: z.boolean() }), z.object({ count: z.number().int() })),
   'page.waitForText': define(z.object({ text: z.string().min(1), timeoutMs: z.number().int().positive() }), z.object({ found: z.boolean() })),
 };
 

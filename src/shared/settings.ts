@@ -40,8 +40,6 @@ export const Settings = z.object({
   budgets: Budgets.default(Budgets.parse({})),
   /** How many times a reply that cannot be parsed goes back to the model before the run fails. */
   maxParseRetries: z.number().int().min(0).max(5).default(2),
-  /** Ask a model to choose among ambiguous candidates before asking the planner again. */
-  groundingModel: z.boolean().default(false),
 });
 export type Settings = z.output<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;

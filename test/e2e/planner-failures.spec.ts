@@ -111,4 +111,24 @@ test('with vision on, each step sends a screenshot of the page beside the outlin
   const body = JSON.stringify(model.chatRequests()[0]?.body);
   expect(body).toContain('"type":"image_url"');
   expect(body).toContain('data:image/jpeg;base64,');
+  // Set-of-marks: the picture carries the orange ref labels; the page is left without them.
+  await expect(page.locator('webwright-marks')).toHaveCount(0);
+  const viewer = await harness.context.newPage();
+  const orange = await viewer.evaluate(async (source) => {
+    const image = new Image();
+    image.src = source;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) return 0;
+    context.drawImage(image, 0, 0);
+    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs((data[i] ?? 0) - 232) < 30 && Math.abs((data[i + 1] ?? 0) - 113) < 30 && (data[i + 2] ?? 0) < 60) count++;
+    return count;
+  }, trace.steps[0]?.screenshot ?? '');
+  await viewer.close();
+  expect(orange).toBeGreaterThan(300);
 });

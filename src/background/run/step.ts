@@ -70,7 +70,9 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     broadcastRun(ended);
     return;
   }
-  const screenshot = await captureScreenshot(run.tabId);
+  // For a vision model the picture is part of the prompt; otherwise it is taken while the model thinks.
+  const capture = captureScreenshot(run.tabId, { wait: run.model.vision, marks: run.model.vision });
+  const screenshot = run.model.vision ? await capture : undefined;
   lap('observe');
 
   const settings = await loadSettings();
@@ -86,7 +88,6 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     parseErrors: [],
     usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
     timings,
-    ...(screenshot ? { screenshot } : {}),
     ...(prompt.cut ? { promptCut: prompt.cut } : {}),
   };
 
@@ -125,6 +126,8 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     }
   }
   step.messages = messages;
+  const picture = screenshot ?? (await capture);
+  if (picture) step.screenshot = picture;
   step.usage.costUsd = costOf(run.model, step.usage);
   const usage = addUsage(run, step.usage);
   if (!intent) {

@@ -16,7 +16,7 @@ interface Before {
   scrollY: number;
 }
 
-const QUIET_MS = 120;
+const QUIET_MS = 80;
 const SETTLE_MAX_MS = 700;
 
 export class EffectWatcher {
