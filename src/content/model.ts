@@ -1,4 +1,5 @@
 import type { Box, Candidate, PageData, TextBlock } from '../grounding/types.ts';
+import { frameDocument } from './dom/deep.ts';
 import { boxOf, frameContentOffset, intersects, type Offset } from './dom/geometry.ts';
 import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isInteractive, isScrollableRegion, isWeakInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
 import { OVERLAY_ATTRIBUTE } from './overlay.ts';
@@ -267,12 +268,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     }
 
     if (isIFrame(element)) {
-      let inner: Document | null;
-      try {
-        inner = element.contentDocument;
-      } catch {
-        inner = null;
-      }
+      const inner = frameDocument(element);
       if (inner?.documentElement) {
         visitElement(inner.documentElement, { ...next, offset: frameContentOffset(element, ctx.offset) });
       } else if (!(modal && !inModal)) {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ground, type GroundResult } from '../../src/grounding/resolve.ts';
-import type { Box, Candidate, PageData, TextBlock } from '../../src/grounding/types.ts';
+import { ground } from '../../src/grounding/resolve.ts';
+import type { PageData } from '../../src/grounding/types.ts';
+import { box, candidate, expectKind, expectOk, page, text } from './grounding-data.ts';
 
 // ground() with a ref or point hint, with an action, and with anchors that are not on the page.
-
-const box = (x: number, y: number, width = 120, height = 32): Box => ({ x, y, width, height });
-
-function candidate(fields: Partial<Candidate> & Pick<Candidate, 'index'>): Candidate {
-  return { ref: `e${fields.index + 1}`, role: 'button', name: '', tag: 'button', text: '', states: {}, box: box(0, 0), inViewport: true, ancestors: [], scopes: [], scopeIds: [], scopeNames: [], ...fields };
-}
-
-function text(value: string, owner: number, ancestors: number[], at: Box): TextBlock {
-  return { text: value, owner, ancestors, box: at };
-}
-
-const page = (candidates: Candidate[], texts: TextBlock[] = []): PageData => ({ candidates, texts, viewport: { width: 1280, height: 800 } });
 
 /** Rows for Alice Chen, Bob Stone and Wen Li (ids 200+), each with Edit then Delete. */
 function usersTable(): PageData {
@@ -38,19 +27,6 @@ function shopPage(): PageData {
     ],
     [text('Blue Shirt', 110, [100, 10, 1], box(20, 340, 200, 24)), text('Get our weekly deals', 31, [30, 1], box(20, 660, 300, 20))],
   );
-}
-
-function expectOk(result: GroundResult): Extract<GroundResult, { kind: 'ok' }> {
-  expect(result.message.length).toBeGreaterThan(0);
-  if (result.kind !== 'ok') throw new Error(`expected ok, got ${result.kind}: ${result.message}`);
-  return result;
-}
-
-function expectKind(result: GroundResult, kind: 'ambiguous' | 'not-found' | 'stale-ref'): Extract<GroundResult, { kind: typeof kind }> {
-  expect(result.kind, result.message).toBe(kind);
-  if (result.kind === 'ok') throw new Error('unreachable');
-  expect(result.message.length).toBeGreaterThan(20);
-  return result;
 }
 
 describe('ground: ref hints', () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ground, type GroundResult } from '../../src/grounding/resolve.ts';
-import type { Box, Candidate, PageData } from '../../src/grounding/types.ts';
+import type { PageData } from '../../src/grounding/types.ts';
+import { box, candidate, page } from './grounding-data.ts';
 
 // ground() on a login form, a dialog over a page, a checkout with a disabled duplicate, icon
 // buttons named only by their class words, and places on the screen.
-
-const box = (x: number, y: number, width = 120, height = 32): Box => ({ x, y, width, height });
-
-function candidate(fields: Partial<Candidate> & Pick<Candidate, 'index'>): Candidate {
-  return { ref: `e${fields.index + 1}`, role: 'button', name: '', tag: 'button', text: '', states: {}, box: box(0, 0), inViewport: true, ancestors: [], scopes: [], scopeIds: [], scopeNames: [], ...fields };
-}
-
-const page = (candidates: Candidate[]): PageData => ({ candidates, texts: [], viewport: { width: 1280, height: 800 } });
 
 function loginForm(): PageData {
   const form = { ancestors: [40, 3, 1], scopes: ['main', 'form'], scopeIds: [3, 40], scopeNames: ['Sign in to Acme'] };

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Relation } from '../../src/grounding/parse.ts';
 import { findAnchors, nthContainer, positionScores, relationScores } from '../../src/grounding/relations.ts';
-import { ground, type GroundResult } from '../../src/grounding/resolve.ts';
-import type { Box, Candidate, PageData, TextBlock } from '../../src/grounding/types.ts';
+import { ground } from '../../src/grounding/resolve.ts';
+import type { PageData } from '../../src/grounding/types.ts';
+import { box, candidate, expectKind, expectOk, page, text } from './grounding-data.ts';
 
 // ground() on a product grid and a data table: duplicates, relations, ordinals and absences; and
 // the relation scores beneath it.
-
-const box = (x: number, y: number, width = 120, height = 32): Box => ({ x, y, width, height });
-
-function candidate(fields: Partial<Candidate> & Pick<Candidate, 'index'>): Candidate {
-  return { ref: `e${fields.index + 1}`, role: 'button', name: '', tag: 'button', text: '', states: {}, box: box(0, 0), inViewport: true, ancestors: [], scopes: [], scopeIds: [], scopeNames: [], ...fields };
-}
-
-function text(value: string, owner: number, ancestors: number[], at: Box): TextBlock {
-  return { text: value, owner, ancestors, box: at };
-}
-
-const page = (candidates: Candidate[], texts: TextBlock[] = []): PageData => ({ candidates, texts, viewport: { width: 1280, height: 800 } });
 
 const products = ['Blue Shirt', 'Red Dress', 'Green Hat'];
 
@@ -49,19 +38,6 @@ function usersTable(): PageData {
   });
   const texts = people.map((name, r) => text(name, 210 + r, [200 + r, 20, 3, 1], box(20, 100 + 50 * r, 200, 32)));
   return page(candidates, texts);
-}
-
-function expectOk(result: GroundResult): Extract<GroundResult, { kind: 'ok' }> {
-  expect(result.message.length).toBeGreaterThan(0);
-  if (result.kind !== 'ok') throw new Error(`expected ok, got ${result.kind}: ${result.message}`);
-  return result;
-}
-
-function expectKind(result: GroundResult, kind: 'ambiguous' | 'not-found' | 'stale-ref'): Extract<GroundResult, { kind: typeof kind }> {
-  expect(result.kind, result.message).toBe(kind);
-  if (result.kind === 'ok') throw new Error('unreachable');
-  expect(result.message.length).toBeGreaterThan(20);
-  return result;
 }
 
 describe('ground: a clear match', () => {

@@ -10,18 +10,22 @@ export function deepElementFromPoint(doc: Document, x: number, y: number): Eleme
     element = inner;
   }
   if (isIFrame(element)) {
-    let inner: Document | null;
-    try {
-      inner = element.contentDocument;
-    } catch {
-      inner = null;
-    }
+    const inner = frameDocument(element);
     if (inner) {
       const rect = element.getBoundingClientRect();
       return deepElementFromPoint(inner, x - rect.x - element.clientLeft, y - rect.y - element.clientTop) ?? element;
     }
   }
   return element;
+}
+
+/** A same-origin frame's document; null for a cross-origin one (or one that is still empty). */
+export function frameDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null;
+  }
 }
 
 /** The parent in the flat tree: through shadow roots to their host. */
