@@ -2,6 +2,7 @@ import { WebwrightError } from '../shared/errors.ts';
 import type { Handlers } from '../shared/messaging.ts';
 import { answerRun, controlRun, startRun } from './run/runner.ts';
 import { deleteRun, getRun, getSteps, listRuns } from './run/store.ts';
+import { testConnection } from './model/client.ts';
 import { loadApiKey, loadSettings, saveApiKey, saveSettings } from './settings-store.ts';
 import { resolveTab } from './tabs.ts';
 
@@ -13,7 +14,7 @@ async function mustGetRun(runId: string) {
   return run;
 }
 
-export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.list' | 'run.control' | 'run.answer' | 'run.export' | 'run.delete' | 'settings.get' | 'settings.save'> = {
+export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.list' | 'run.control' | 'run.answer' | 'run.export' | 'run.delete' | 'settings.get' | 'settings.save' | 'settings.test'> = {
   'run.start': async (input) => {
     const tab = await resolveTab(input);
     if (tab.id === undefined) throw new WebwrightError('no-tab', 'That tab has no id.');
@@ -29,6 +30,7 @@ export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.lis
     return {};
   },
   'settings.get': async () => ({ settings: await loadSettings(), hasApiKey: (await loadApiKey()) !== '' }),
+  'settings.test': async ({ model, apiKey }) => testConnection(model, apiKey ?? (await loadApiKey())),
   'settings.save': async ({ settings, apiKey }) => {
     if (apiKey !== undefined) await saveApiKey(apiKey);
     return saveSettings(settings);

@@ -77,6 +77,8 @@ export const panelToBackground = {
   'run.delete': define(z.object({ runId: z.string() }), z.object({})),
   'settings.get': define(z.object({}), z.object({ settings: Settings, hasApiKey: z.boolean() })),
   'settings.save': define(z.object({ settings: Settings, apiKey: z.string().optional() }), Settings),
+  /** Sends a tiny request to the model with these settings (the stored key unless one is given). */
+  'settings.test': define(z.object({ model: ModelSettings, apiKey: z.string().optional() }), z.object({ ok: z.boolean(), message: z.string() })),
 };
 
 /** Background to the side panel and other extension pages. */

@@ -60,6 +60,18 @@ function explain(error: unknown, settings: ModelSettings): ModelError {
   return new ModelError('server', error instanceof Error ? error.message : String(error));
 }
 
+/** A tiny request that says whether the endpoint, key and model work, in words. */
+export async function testConnection(settings: ModelSettings, apiKey: string): Promise<{ ok: boolean; message: string }> {
+  const client = createClient({ ...settings, maxRetries: 0 }, apiKey);
+  const started = Date.now();
+  try {
+    await complete(client, { ...settings, maxRetries: 0 }, { messages: [{ role: 'user', content: 'Reply with OK.' }] });
+    return { ok: true, message: `Connected: ${settings.model} at ${settings.baseURL} answered in ${((Date.now() - started) / 1000).toFixed(1)} s.` };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export async function complete(
   client: OpenAI,
   settings: ModelSettings,

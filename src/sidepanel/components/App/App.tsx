@@ -1,15 +1,28 @@
+import { useState } from 'preact/hooks';
 import { ActiveTab } from '../ActiveTab/ActiveTab.tsx';
 import { RunView } from '../RunView/RunView.tsx';
+import { SettingsView } from '../SettingsView/SettingsView.tsx';
 import './App.css';
 
+type View = 'run' | 'settings';
+
 export function App() {
+  const [view, setView] = useState<View>('run');
   return (
     <main class="app">
       <header class="app__header">
         <h1>Webwright</h1>
+        <nav class="app__nav" aria-label="Views">
+          <button type="button" aria-pressed={view === 'run'} onClick={() => setView('run')}>
+            Task
+          </button>
+          <button type="button" aria-pressed={view === 'settings'} onClick={() => setView('settings')}>
+            Settings
+          </button>
+        </nav>
       </header>
       <ActiveTab />
-      <RunView />
+      {view === 'run' ? <RunView /> : <SettingsView />}
     </main>
   );
 }
