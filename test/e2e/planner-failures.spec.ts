@@ -132,3 +132,20 @@ test('with vision on, each step sends a screenshot of the page beside the outlin
   await viewer.close();
   expect(orange).toBeGreaterThan(300);
 });
+
+test('an unknown model, a prompt too long for the model, and an origin rejection each end the run with what to do', async ({ harness, server, model, page }) => {
+  await page.goto(server.url('/editing/index.html'));
+  model.script({ status: 404 });
+  expect((await harness.run(page, 'Save the draft', { baseURL: model.baseURL, model: 'no-such-model' })).run.stopReason).toContain('The model "no-such-model" was not found');
+  model.script({ status: 400, body: { error: { message: "This model's maximum context length is 8192 tokens.", type: 'invalid_request_error', code: 'context_length_exceeded' } } });
+  expect((await harness.run(page, 'Save the draft', { baseURL: model.baseURL, model: 'scripted' })).run.stopReason).toContain('The prompt is longer than the model "scripted" takes');
+  const { startModelServer } = await import('../support/model-server.ts');
+  const strict = await startModelServer({ rejectOrigins: true });
+  try {
+    const refused = await harness.run(page, 'Save the draft', { baseURL: strict.baseURL, model: 'scripted' });
+    expect(refused.run.status).toBe('failed');
+    expect(refused.run.stopReason).toContain('OLLAMA_ORIGINS');
+  } finally {
+    await strict.close();
+  }
+});

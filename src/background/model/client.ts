@@ -46,8 +46,11 @@ function explain(error: unknown, settings: ModelSettings): ModelError {
     const detail = error.message.replace(/^\d{3}\s*/, '');
     const text = `${detail} ${JSON.stringify(error.error ?? '')}`.toLowerCase();
     if (error.status === 401) return new ModelError('unauthorized', `The model server rejected the API key (401). Check the key in settings.`);
-    if (error.status === 403 && /origin|cors/.test(text + (settings.baseURL.includes('11434') ? ' origin' : ''))) {
-      return new ModelError('origin-rejected', `The model server refused requests from the extension (403). For Ollama, start it with OLLAMA_ORIGINS=chrome-extension://* so it accepts them.`);
+    // Servers that check the Origin (Ollama) answer a bare 403 with no JSON error; APIs that
+    // refuse for other reasons explain themselves in JSON.
+    const bare = typeof error.error !== 'object' || error.error === null;
+    if (error.status === 403 && (bare || /origin|cors/.test(text) || settings.baseURL.includes(':11434'))) {
+      return new ModelError('origin-rejected', `The model server refused requests from the extension (403). For Ollama, start it with OLLAMA_ORIGINS=chrome-extension://* so it accepts them; for other servers, allow the extension's origin or check the key's permissions.`);
     }
     if (error.status === 404) return new ModelError('not-found', `The model "${settings.model}" was not found at ${settings.baseURL} (404). Check the model name and the base URL.`);
     if (/context.length|maximum context|too many tokens|context window|prompt is too long/.test(text)) {
