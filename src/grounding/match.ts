@@ -15,11 +15,20 @@ synonymGroups.forEach((group, index) => {
 });
 const phrases = [...meanings.keys()].filter((key) => key.includes('_')).sort((a, b) => b.length - a.length);
 
+// Grounding on a large page asks for the words of the same texts again and again.
+const cache = new Map<string, string[]>();
+const CACHE_LIMIT = 50_000;
+
 /** Words, with known multi-word phrases ("sign in", "log out") joined into one token. */
 export function words(text: string): string[] {
+  const known = cache.get(text);
+  if (known) return known;
   let spaced = ` ${tokenize(text).join(' ')} `;
-  for (const phrase of phrases) spaced = spaced.replaceAll(` ${phrase.replace(/_/g, ' ')} `, ` ${phrase} `);
-  return spaced.trim().split(' ').filter(Boolean);
+  for (const phrase of phrases) if (spaced.includes(phrase.replace(/_/g, ' '))) spaced = spaced.replaceAll(` ${phrase.replace(/_/g, ' ')} `, ` ${phrase} `);
+  const result = spaced.trim().split(' ').filter(Boolean);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, result);
+  return result;
 }
 
 function synonymous(a: string, b: string): boolean {

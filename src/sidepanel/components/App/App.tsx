@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { ActiveTab } from '../ActiveTab/ActiveTab.tsx';
+import { HistoryView } from '../HistoryView/HistoryView.tsx';
 import { RunView } from '../RunView/RunView.tsx';
 import { SettingsView } from '../SettingsView/SettingsView.tsx';
 import './App.css';
 
-type View = 'run' | 'settings';
+type View = 'run' | 'history' | 'settings';
 
 export function App() {
   const [view, setView] = useState<View>('run');
@@ -16,13 +17,18 @@ export function App() {
           <button type="button" aria-pressed={view === 'run'} onClick={() => setView('run')}>
             Task
           </button>
+          <button type="button" aria-pressed={view === 'history'} onClick={() => setView('history')}>
+            History
+          </button>
           <button type="button" aria-pressed={view === 'settings'} onClick={() => setView('settings')}>
             Settings
           </button>
         </nav>
       </header>
       <ActiveTab />
-      {view === 'run' ? <RunView /> : <SettingsView />}
+      {view === 'run' && <RunView />}
+      {view === 'history' && <HistoryView onOpen={() => setView('run')} />}
+      {view === 'settings' && <SettingsView />}
     </main>
   );
 }

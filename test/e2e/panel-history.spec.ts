@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '../support/planner.ts';
+
+test('past runs are listed, filtered, opened, exported and deleted from the side panel', async ({ harness, server, model, page }) => {
+  await page.goto(server.url('/editing/index.html'));
+  model.script({ tool: 'click', args: { target: 'Save draft' } }, { tool: 'finish', args: { success: true, answer: 'Saved it.' } }, { tool: 'finish', args: { success: false, answer: 'Nothing to find.' } });
+  const saved = await harness.run(page, 'Save the draft for history', { baseURL: model.baseURL, model: 'scripted', apiKey: 'sk-history-key' });
+  await harness.run(page, 'Find the unicorn for history', { baseURL: model.baseURL, model: 'scripted' });
+
+  const panel = await harness.openSidePanel(page);
+  await panel.getByRole('button', { name: 'History' }).click();
+  const history = panel.getByRole('region', { name: 'History' });
+  await expect(history.getByTestId('history-run').filter({ hasText: 'for history' })).toHaveCount(2);
+  await history.getByRole('searchbox', { name: 'Filter runs' }).fill('unicorn');
+  await expect(history.getByTestId('history-run')).toHaveCount(1);
+  await expect(history.getByTestId('history-run')).toContainText('finished · 1 steps');
+  await history.getByRole('searchbox', { name: 'Filter runs' }).fill('save the draft for history');
+
+  const download = panel.waitForEvent('download');
+  await history.getByRole('button', { name: 'Export run: Save the draft for history' }).click();
+  const exported = JSON.parse(await readFile((await (await download).path()) ?? '', 'utf8')) as { kind: string; run: { id: string }; steps: unknown[] };
+  expect(exported).toMatchObject({ kind: 'webwright-trace', run: { id: saved.run.id } });
+  expect(exported.steps).toHaveLength(2);
+  expect(JSON.stringify(exported)).not.toContain('sk-history-key');
+
+  await history.getByRole('button', { name: 'Open run: Save the draft for history' }).click();
+  await expect(panel.getByTestId('run-answer')).toHaveText('Saved it.');
+  await expect(panel.getByTestId('step')).toHaveCount(2);
+
+  await panel.getByRole('button', { name: 'History' }).click();
+  await history.getByRole('searchbox', { name: 'Filter runs' }).fill('for history');
+  await history.getByRole('button', { name: 'Delete run: Save the draft for history' }).click();
+  await expect(history.getByTestId('history-run')).toHaveCount(1);
+  await expect(history.getByTestId('history-run')).toContainText('Find the unicorn');
+  await panel.close();
+});
