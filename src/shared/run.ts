@@ -68,6 +68,8 @@ export const Step = z.object({
   title: z.string().default(''),
   observation: z.string(),
   screenshot: z.string().optional(),
+  /** The viewport the screenshot and element boxes refer to. */
+  viewport: z.object({ width: z.number(), height: z.number() }).optional(),
   messages: z.array(z.unknown()),
   rawReply: z.unknown().optional(),
   thought: z.string().optional(),

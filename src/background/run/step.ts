@@ -84,6 +84,7 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     url: observation.url,
     title: observation.title,
     observation: observation.text,
+    viewport: { width: observation.scroll.viewportWidth, height: observation.scroll.viewportHeight },
     messages: prompt.messages,
     parseErrors: [],
     usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },

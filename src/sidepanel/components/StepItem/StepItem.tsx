@@ -1,8 +1,11 @@
+import { useState } from 'preact/hooks';
 import { describeIntent } from '../../../shared/describe.ts';
 import type { Step } from '../../../shared/run.ts';
+import { StepDetails } from '../StepDetails/StepDetails.tsx';
 import './StepItem.css';
 
 export function StepItem({ step }: { step: Step }) {
+  const [open, setOpen] = useState(false);
   const outcome = step.error ?? step.result?.message ?? (step.interrupted ? 'Interrupted: the agent stopped during this step.' : 'Working…');
   const kind = step.error ? 'error' : (step.result?.kind ?? 'pending');
   return (
@@ -19,10 +22,14 @@ export function StepItem({ step }: { step: Step }) {
         </p>
       )}
       <p class={`step__outcome step__outcome--${kind}`}>{outcome}</p>
-      {step.result?.effect && step.result.effect.kind !== 'none' && <p class="step__effect">{step.result.effect.summary}</p>}
+      {step.result?.effect && step.result.effect.kind !== 'none' && !outcome.includes(step.result.effect.summary) && <p class="step__effect">{step.result.effect.summary}</p>}
       {step.parseErrors.map((error) => (
         <p class="step__warning">Unusable reply: {error}</p>
       ))}
+      <button type="button" class="step__toggle" aria-expanded={open} aria-label={`${open ? 'Hide' : 'Inspect'} step ${step.index + 1}`} onClick={() => setOpen(!open)}>
+        {open ? 'Hide details' : 'Inspect'}
+      </button>
+      {open && <StepDetails step={step} />}
     </li>
   );
 }

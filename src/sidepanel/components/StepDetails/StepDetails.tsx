@@ -1,0 +1,80 @@
+import type { Step } from '../../../shared/run.ts';
+import './StepDetails.css';
+
+// Everything recorded about one step, for the developer inspecting a trace. Rendered only when
+// the step is opened, so a long trace stays light.
+
+function Shot({ step }: { step: Step }) {
+  if (!step.screenshot) return <p class="details__muted">No screenshot for this step.</p>;
+  const box = step.result?.element?.box;
+  const view = step.viewport;
+  const mark =
+    box && view
+      ? { left: `${(box.x / view.width) * 100}%`, top: `${(box.y / view.height) * 100}%`, width: `${(box.width / view.width) * 100}%`, height: `${(box.height / view.height) * 100}%` }
+      : undefined;
+  return (
+    <figure class="details__shot">
+      <img src={step.screenshot} alt={`The page before step ${step.index + 1}`} />
+      {mark && <div class="details__mark" style={mark} aria-label="The element acted on" role="img" />}
+    </figure>
+  );
+}
+
+function Timings({ step }: { step: Step }) {
+  const phases = (['observe', 'model', 'ground', 'act'] as const).map((phase) => ({ phase, ms: step.timings[phase] }));
+  const total = Math.max(1, phases.reduce((sum, entry) => sum + entry.ms, 0));
+  return (
+    <div class="details__timings" role="img" aria-label={phases.map((entry) => `${entry.phase} ${entry.ms} ms`).join(', ')}>
+      {phases.map((entry) => (
+        <span class={`details__phase details__phase--${entry.phase}`} style={{ flexGrow: entry.ms / total }} title={`${entry.phase}: ${entry.ms} ms`}>
+          {entry.ms / total > 0.12 ? `${entry.phase} ${entry.ms} ms` : ''}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function StepDetails({ step }: { step: Step }) {
+  const candidates = step.result?.candidates ?? [];
+  return (
+    <div class="details">
+      <Shot step={step} />
+      <Timings step={step} />
+      <p class="details__muted">
+        {step.usage.promptTokens} prompt + {step.usage.completionTokens} completion tokens{step.usage.costUsd ? ` · $${step.usage.costUsd.toFixed(4)}` : ''} · {step.url}
+      </p>
+      {step.intent && (
+        <>
+          <h4>Intent</h4>
+          <pre>{JSON.stringify(step.intent, null, 2)}</pre>
+        </>
+      )}
+      {candidates.length > 0 && (
+        <>
+          <h4>Grounding candidates</h4>
+          <ol class="details__candidates">
+            {candidates.map((candidate) => (
+              <li>
+                [{candidate.ref}] {candidate.role} "{candidate.name}" · {candidate.score.toFixed(2)}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {step.result?.effect && <p>Effect: {step.result.effect.summary}</p>}
+      {step.promptCut && <p class="details__muted">Prompt cut to fit: {step.promptCut}</p>}
+      <details>
+        <summary>Observation</summary>
+        <pre>{step.observation}</pre>
+      </details>
+      <details>
+        <summary>Messages sent ({step.messages.length})</summary>
+        <pre>{JSON.stringify(step.messages, null, 2)}</pre>
+      </details>
+      <details>
+        <summary>Raw reply</summary>
+        <pre>{JSON.stringify(step.rawReply ?? null, null, 2)}</pre>
+      </details>
+    </div>
+  );
+}
