@@ -1,5 +1,6 @@
 import { WebwrightError } from '../shared/errors.ts';
 import type { Handlers } from '../shared/messaging.ts';
+import { importTrace, replayRun } from './run/replay.ts';
 import { answerRun, controlRun, startRun } from './run/runner.ts';
 import { deleteRun, getRun, getSteps, listRuns } from './run/store.ts';
 import { testConnection } from './model/client.ts';
@@ -14,7 +15,7 @@ async function mustGetRun(runId: string) {
   return run;
 }
 
-export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.list' | 'run.control' | 'run.answer' | 'run.export' | 'run.delete' | 'settings.get' | 'settings.save' | 'settings.test'> = {
+export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.list' | 'run.control' | 'run.answer' | 'run.export' | 'run.delete' | 'run.import' | 'run.replay' | 'settings.get' | 'settings.save' | 'settings.test'> = {
   'run.start': async (input) => {
     const tab = await resolveTab(input);
     if (tab.id === undefined) throw new WebwrightError('no-tab', 'That tab has no id.');
@@ -30,6 +31,12 @@ export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.lis
     return {};
   },
   'settings.get': async () => ({ settings: await loadSettings(), hasApiKey: (await loadApiKey()) !== '' }),
+  'run.import': ({ trace }) => importTrace(trace),
+  'run.replay': async (input) => {
+    const tab = await resolveTab(input);
+    if (tab.id === undefined) throw new WebwrightError('no-tab', 'That tab has no id.');
+    return replayRun(input.runId, tab.id, tab.url ?? '');
+  },
   'settings.test': async ({ model, apiKey }) => testConnection(model, apiKey ?? (await loadApiKey())),
   'settings.save': async ({ settings, apiKey }) => {
     if (apiKey !== undefined) await saveApiKey(apiKey);

@@ -75,6 +75,9 @@ export const panelToBackground = {
   'run.answer': define(z.object({ runId: z.string(), answer: z.string().trim().min(1) }), Run),
   'run.export': define(z.object({ runId: z.string() }), Trace),
   'run.delete': define(z.object({ runId: z.string() }), z.object({})),
+  'run.import': define(z.object({ trace: Trace }), Run),
+  /** Replays a run's intents on a tab, grounding every target again; recorded as a new run. */
+  'run.replay': define(TabTarget.extend({ runId: z.string() }), Run),
   'settings.get': define(z.object({}), z.object({ settings: Settings, hasApiKey: z.boolean() })),
   'settings.save': define(z.object({ settings: Settings, apiKey: z.string().optional() }), Settings),
   /** Sends a tiny request to the model with these settings (the stored key unless one is given). */

@@ -34,3 +34,35 @@ test('past runs are listed, filtered, opened, exported and deleted from the side
   await expect(history.getByTestId('history-run')).toContainText('Find the unicorn');
   await panel.close();
 });
+
+test('an exported run is imported back and replayed on the current tab, every target grounded again', async ({ harness, server, model, page }) => {
+  await page.goto(server.url('/shop/index.html'));
+  model.script({ tool: 'click', args: { target: "the Add to cart button under 'Green Hoodie'" } }, { tool: 'finish', args: { success: true } });
+  await harness.run(page, 'Add the hoodie to replay later', { baseURL: model.baseURL, model: 'scripted' });
+  await expect(page.locator('#cart-count')).toHaveText('1');
+
+  const panel = await harness.openSidePanel(page);
+  await panel.getByRole('button', { name: 'History' }).click();
+  const history = panel.getByRole('region', { name: 'History' });
+  await history.getByRole('searchbox', { name: 'Filter runs' }).fill('replay later');
+  const download = panel.waitForEvent('download');
+  await history.getByRole('button', { name: 'Export run: Add the hoodie to replay later' }).click();
+  const file = await (await download).path();
+  await history.getByLabel('Import a run').setInputFiles(file);
+  await expect(history.getByTestId('history-run')).toHaveCount(2);
+  await history.getByLabel('Import a run').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await expect(history.getByRole('alert')).toContainText('junk.json is not a Webwright trace');
+
+  // Today's page: a fresh load, cart empty again.
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await page.reload();
+  await expect(page.locator('#cart-count')).toHaveText('0');
+  await history.getByRole('button', { name: 'Replay run: Add the hoodie to replay later' }).first().click();
+  await expect(panel.getByTestId('run-status')).toContainText('Done');
+  await expect(panel.getByTestId('step')).toHaveCount(1);
+  await expect(page.locator('#cart-count')).toHaveText('1');
+  await panel.close();
+});

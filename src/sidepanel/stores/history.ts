@@ -1,7 +1,8 @@
 import { toWebwrightError } from '../../shared/errors.ts';
-import type { Run } from '../../shared/run.ts';
+import { Trace, type Run } from '../../shared/run.ts';
 import { sendToBackground } from '../../shared/transport.ts';
 import { createStore } from '../store.ts';
+import { activeTab } from './active-tab.ts';
 import { runState } from './run.ts';
 
 export interface HistoryState {
@@ -48,6 +49,29 @@ export async function deleteRun(runId: string): Promise<void> {
   try {
     await sendToBackground('panel-to-background', 'run.delete', { runId });
     await loadHistory();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Reads an exported trace file and stores it as a run of its own. */
+export async function importRun(file: File): Promise<void> {
+  try {
+    const parsed = Trace.safeParse(JSON.parse(await file.text()));
+    if (!parsed.success) throw new Error(`${file.name} is not a Webwright trace: ${parsed.error.issues[0]?.message ?? 'unknown format'}`);
+    await sendToBackground('panel-to-background', 'run.import', { trace: parsed.data });
+    await loadHistory();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Replays a run on the panel's tab; the replay shows in the task view. */
+export async function replay(runId: string): Promise<void> {
+  try {
+    const tab = activeTab.get();
+    const run = await sendToBackground('panel-to-background', 'run.replay', { runId, ...(tab.status === 'ready' ? { tabId: tab.tab.tabId } : {}) });
+    runState.set({ run, steps: [], busy: false });
   } catch (error) {
     fail(error);
   }

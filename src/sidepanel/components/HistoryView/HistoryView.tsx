@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Run } from '../../../shared/run.ts';
 import { useStore } from '../../store.ts';
-import { deleteRun, exportRun, historyState, loadHistory, openRun, setFilter, visibleRuns } from '../../stores/history.ts';
+import { deleteRun, exportRun, historyState, importRun, loadHistory, openRun, replay, setFilter, visibleRuns } from '../../stores/history.ts';
 import './HistoryView.css';
 
 function duration(run: Run): string {
@@ -18,6 +18,18 @@ export function HistoryView({ onOpen }: { onOpen: () => void }) {
   return (
     <section class="history" aria-label="History">
       <input class="history__filter" type="search" aria-label="Filter runs" placeholder="Filter by goal, status or site" value={state.filter} onInput={(event) => setFilter(event.currentTarget.value)} />
+      <label class="history__import">
+        Import a run
+        <input
+          type="file"
+          accept="application/json,.json"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            if (file) void importRun(file);
+            event.currentTarget.value = '';
+          }}
+        />
+      </label>
       {state.error && <p role="alert">{state.error}</p>}
       {runs.length === 0 && <p class="history__empty">{state.runs.length ? 'No run matches the filter.' : 'No runs yet.'}</p>}
       <ul class="history__list">
@@ -36,6 +48,15 @@ export function HistoryView({ onOpen }: { onOpen: () => void }) {
                 }}
               >
                 Open
+              </button>
+              <button
+                type="button"
+                aria-label={`Replay run: ${run.goal}`}
+                onClick={() => {
+                  void replay(run.id).then(onOpen);
+                }}
+              >
+                Replay
               </button>
               <button type="button" aria-label={`Export run: ${run.goal}`} onClick={() => void exportRun(run.id)}>
                 Export
