@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { envelope, sendRaw } from '../support/panel.ts';
 import { expect, test } from '../support/planner.ts';
 
 test('past runs are listed, filtered, opened, exported and deleted from the side panel', async ({ harness, server, model, page }) => {
@@ -64,5 +65,24 @@ test('an exported run is imported back and replayed on the current tab, every ta
   await expect(panel.getByTestId('run-status')).toContainText('Done');
   await expect(panel.getByTestId('step')).toHaveCount(1);
   await expect(page.locator('#cart-count')).toHaveText('1');
+  await panel.close();
+});
+
+test('a 500-step trace opens and scrolls to its end', async ({ harness, server, model, page }) => {
+  await page.goto(server.url('/editing/index.html'));
+  model.script({ tool: 'click', args: { target: 'Save draft' } }, { tool: 'finish', args: { success: true } });
+  const base = await harness.run(page, 'A short run to copy', { baseURL: model.baseURL, model: 'scripted' });
+  const template = base.steps[0];
+  expect(template).toBeDefined();
+  const steps = Array.from({ length: 500 }, (_, index) => ({ ...template, index, thought: `Step number ${index + 1}` }));
+  const panel = await harness.openSidePanel(page);
+  const imported = (await sendRaw(panel, envelope('panel-to-background', 'run.import', { trace: { ...base, run: { ...base.run, goal: 'Five hundred steps', stepCount: 500 }, steps } }))) as { ok: boolean };
+  expect(imported.ok).toBe(true);
+  await panel.getByRole('button', { name: 'History' }).click();
+  await panel.getByRole('searchbox', { name: 'Filter runs' }).fill('Five hundred');
+  await panel.getByRole('button', { name: 'Open run: Five hundred steps' }).click();
+  await expect(panel.getByTestId('step')).toHaveCount(500);
+  await panel.getByTestId('step').last().scrollIntoViewIfNeeded();
+  await expect(panel.getByText('Step number 500')).toBeVisible();
   await panel.close();
 });
