@@ -11,9 +11,10 @@ Commands:
       Start Chromium with Webwright loaded and the side panel ready. Headless unless --headed.
       Stays open until Ctrl+C (or closes at once with --exit, after checking the panel works).
 
-  run --url <url> --goal "<text>" [--trace out.json] [--max-steps N] [--base-url U] [--model M] [--headed]
+  run --url <url> --goal "<text>" [--trace out.json] [--max-steps N] [--base-url U] [--model M] [--approve] [--headed]
       Run a goal with a model (from the flags, or OPENAI_BASE_URL, OPENAI_API_KEY, WEBWRIGHT_MODEL),
-      printing each step. Exit status 0 only when the run finished with success.
+      printing each step. Consequential steps (paying, deleting, sending, changing credentials) are
+      denied unless --approve is given. Exit status 0 only when the run finished with success.
 
   replay --url <url> --plan <file.json> [--trace out.json] [--headed]
       Carry out a list of intents (a JSON array, or an exported trace) with no model,

@@ -25,6 +25,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       'base-url': { type: 'string' },
       model: { type: 'string' },
       headed: { type: 'boolean', default: false },
+      approve: { type: 'boolean', default: false },
     },
   });
   if (!values.url || !values.goal) {
@@ -53,6 +54,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       apiKey: process.env.OPENAI_API_KEY ?? '',
       ...(maxSteps ? { maxSteps } : {}),
       onStep: printStep,
+      approve: values.approve,
     });
     if (values.trace) await writeFile(values.trace, `${JSON.stringify(trace, null, 2)}\n`);
     const { run } = trace;

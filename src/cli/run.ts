@@ -16,6 +16,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Called once per step as it is recorded. */
   onStep?: (step: Step) => void;
+  /** Approve consequential steps (paying, deleting, sending...) without asking. Denied otherwise. */
+  approve?: boolean;
   /** Answers the agent's questions (ask_user); without it, a question stops the run. */
   onQuestion?: (question: { question: string; kind: string; options?: string[] | undefined }) => string | Promise<string>;
 }
@@ -42,6 +44,11 @@ export async function runGoal(control: Control, tabId: number, goal: string, opt
     }
     if (terminalStatuses.includes(current.status) && steps.every((step) => step.index < seen)) break;
     if (current.status === 'waiting-user' && current.question && seen >= current.stepCount) {
+      if (current.question.kind === 'confirm' && current.pending) {
+        if (options.approve) await control.send('run.answer', { runId: run.id, answer: 'Approve' });
+        else await control.send('run.control', { runId: run.id, op: 'stop', reason: `A consequential step needed approval and was denied: ${current.question.question} Run with --approve to allow such steps.` });
+        continue;
+      }
       if (!options.onQuestion) {
         await control.send('run.control', { runId: run.id, op: 'stop', reason: `The agent needs the person ("${current.question.question}"), and nobody can answer from here. Run it from the side panel.` });
         continue;

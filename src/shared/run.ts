@@ -49,6 +49,16 @@ export const Run = z.object({
   marker: z.string(),
   /** A warning about repeating the same step, for the next prompt. */
   loopWarning: z.string().optional(),
+  /** A consequential step waiting for the person's Approve or Deny. */
+  pending: z
+    .object({
+      intent: Intent,
+      element: z.object({ ref: z.string(), role: z.string(), name: z.string() }).optional(),
+      reason: z.string(),
+      decision: z.enum(['approve', 'deny']).optional(),
+      thought: z.string().optional(),
+    })
+    .optional(),
 });
 export type Run = z.infer<typeof Run>;
 

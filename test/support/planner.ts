@@ -14,7 +14,7 @@ export { expect } from './fixtures.ts';
 
 /** The text of the user message of a recorded chat request. */
 export function userText(body: unknown): string {
-  const messages = (body as { messages?: { role: string; content: unknown }[] }).messages ?? [];
+  const messages = (body as { messages?: { role: string; content: unknown }[] } | undefined)?.messages ?? [];
   return messages
     .filter((message) => message.role !== 'system')
     .map((message) => (typeof message.content === 'string' ? message.content : JSON.stringify(message.content)))
@@ -22,7 +22,7 @@ export function userText(body: unknown): string {
 }
 
 export function systemText(body: unknown): string {
-  const messages = (body as { messages?: { role: string; content: unknown }[] }).messages ?? [];
+  const messages = (body as { messages?: { role: string; content: unknown }[] } | undefined)?.messages ?? [];
   const system = messages.find((message) => message.role === 'system');
   return typeof system?.content === 'string' ? system.content : '';
 }

@@ -6,7 +6,9 @@ import { frameTree, stitch } from './frames.ts';
 
 async function tabsLine(tabId: number): Promise<string> {
   const tab = await chrome.tabs.get(tabId);
-  const tabs = await chrome.tabs.query({ windowId: tab.windowId });
+  // Our own pages (the panel opened as a tab) are not the person's tabs.
+  const own = chrome.runtime.getURL('');
+  const tabs = (await chrome.tabs.query({ windowId: tab.windowId })).filter((other) => !(other.url ?? other.pendingUrl ?? '').startsWith(own));
   if (tabs.length <= 1) return '';
   const entries = tabs.map((other) => `${other.index}: ${other.title || other.url || 'untitled'}${other.id === tabId ? ' (current)' : ''}`);
   return `Tabs: ${entries.join(' | ')}\n`;

@@ -78,7 +78,14 @@ export async function answerRun(runId: string, answer: string): Promise<Run> {
   const current = await getRun(runId);
   if (current?.status !== 'waiting-user' || !current.question) throw new WebwrightError('bad-message', 'That run is not waiting for an answer.');
   const question = current.question.question;
-  const run = await update(runId, (r) => ({ ...r, status: 'running', question: undefined, answers: [...r.answers, { question, answer }] }));
+  const confirm = current.question.kind === 'confirm' && current.pending;
+  const decision = /^(approve|yes|ok|允许|同意)/i.test(answer.trim()) ? ('approve' as const) : ('deny' as const);
+  const run = await update(runId, (r) => ({
+    ...r,
+    status: 'running',
+    question: undefined,
+    ...(confirm && r.pending ? { pending: { ...r.pending, decision } } : { answers: [...r.answers, { question, answer }] }),
+  }));
   void drive(runId);
   return run;
 }

@@ -1,8 +1,10 @@
 import { WebwrightError } from '../../shared/errors.ts';
-import type { Intent } from '../../shared/intent.ts';
+import { isPageIntent, type Intent } from '../../shared/intent.ts';
+import { describeIntent } from '../../shared/describe.ts';
 import type { ActResult } from '../../shared/results.ts';
 import type { Run, Step } from '../../shared/run.ts';
-import { actInTab } from '../agent/act.ts';
+import { actInTab, groundInTab } from '../agent/act.ts';
+import { assessRisk } from '../safety/risk.ts';
 import { observeTab } from '../agent/observe.ts';
 import { complete, createClient, ModelError } from '../model/client.ts';
 import { parseReply } from '../planner/parse.ts';
@@ -40,6 +42,10 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
   if (last && last.intent && !last.result && !last.error && !last.interrupted) {
     const finished = { ...last, interrupted: true };
     await save(finished, { ...run, stepCount: steps.length, updatedAt: Date.now() });
+    return;
+  }
+  if (run.pending?.decision) {
+    await decidePending(run, steps.length);
     return;
   }
   const over = budgetExceeded(run);
@@ -156,6 +162,20 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     return;
   }
 
+  // A consequential step waits for the person; it is carried out (or not) as the next step.
+  if (isPageIntent(intent)) {
+    const report = await groundInTab(run.tabId, intent).catch(() => undefined);
+    const element = report?.kind === 'ok' && report.element ? { ref: report.element.ref, role: report.element.role, name: report.element.name } : undefined;
+    const risk = assessRisk(intent, element);
+    if (risk) {
+      const on = element ? `[${element.ref}] ${element.role} "${element.name}"` : 'the page';
+      step.result = { ok: true, kind: 'ok', message: `Waiting for the person to approve: ${risk.reason}.` };
+      const question = { question: `Approve this step? Webwright wants to ${describeIntent(intent)} on ${on}. It needs you because ${risk.reason}.`, kind: 'confirm' as const, options: ['Approve', 'Deny'] };
+      await save(step, { ...next, status: 'waiting-user', question, pending: { intent, reason: risk.reason, ...(element ? { element } : {}), ...(step.thought ? { thought: step.thought } : {}) } });
+      return;
+    }
+  }
+
   const key = stepKey(intent, observation.text);
   const verdict = loopVerdict(steps, key, run);
   if (verdict === 'stop') {
@@ -187,6 +207,43 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
   step.result = result;
   if (result.effect?.kind === 'new-tab' && result.effect.tabId !== undefined) next = { ...next, tabId: result.effect.tabId };
   await save({ ...step, loopKey: key }, next);
+}
+
+/** The person answered a confirmation: carry out the waiting step, or tell the planner it was denied. */
+async function decidePending(run: Run, index: number): Promise<void> {
+  const pending = run.pending;
+  if (!pending) return;
+  const started = Date.now();
+  const observation = await observeTab(run.tabId).catch(() => undefined);
+  let result: ActResult;
+  if (pending.decision === 'approve') {
+    try {
+      result = await actInTab(run.tabId, pending.intent);
+    } catch (error) {
+      result = { ok: false, kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+    result = { ...result, message: `Approved by the person. ${result.message}` };
+  } else {
+    result = { ok: false, kind: 'error', message: `The person denied this step (${pending.reason}). Do not try it again; find another way, or finish and say why.` };
+  }
+  const step: Step = {
+    runId: run.id,
+    index,
+    startedAt: started,
+    url: observation?.url ?? '',
+    title: observation?.title ?? '',
+    observation: observation?.text ?? '',
+    messages: [],
+    parseErrors: [],
+    intent: pending.intent,
+    ...(pending.thought ? { thought: pending.thought } : {}),
+    result,
+    usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
+    timings: { observe: 0, model: 0, ground: Math.round(result.timings?.ground ?? 0), act: 0, total: Date.now() - started },
+  };
+  let next: Run = { ...run, pending: undefined, stepCount: index + 1, updatedAt: Date.now() };
+  if (result.effect?.kind === 'new-tab' && result.effect.tabId !== undefined) next = { ...next, tabId: result.effect.tabId };
+  await save(step, next);
 }
 
 function addUsage(run: Run, usage: Step['usage']): Run['usage'] {

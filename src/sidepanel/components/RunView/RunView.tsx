@@ -14,14 +14,14 @@ function Question() {
     void answer(value);
   };
   return (
-    <section class="run__question" aria-label="The agent asks">
+    <section class="run__question" aria-label={kind === 'confirm' ? 'Approval needed' : 'The agent asks'}>
       <p>{question}</p>
       {options?.map((option) => (
         <button type="button" onClick={() => send(option)}>
           {option}
         </button>
       ))}
-      {kind === 'takeover' ? (
+      {kind === 'confirm' ? null : kind === 'takeover' ? (
         <button type="button" onClick={() => send('Done: I did it myself; continue.')}>
           Done, continue
         </button>
