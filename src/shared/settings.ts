@@ -35,7 +35,15 @@ export const ModelSettings = z.object({
 });
 export type ModelSettings = z.output<typeof ModelSettings>;
 
+export const Safety = z.object({
+  /** Sites the agent may never open (a domain covers its subdomains). */
+  blockedDomains: z.array(z.string().trim().toLowerCase().min(1)).default([]),
+  /** When not empty, opening any other site needs the person's approval. */
+  allowedDomains: z.array(z.string().trim().toLowerCase().min(1)).default([]),
+});
+
 export const Settings = z.object({
+  safety: Safety.default(Safety.parse({})),
   model: ModelSettings.default(ModelSettings.parse({})),
   budgets: Budgets.default(Budgets.parse({})),
   /** How many times a reply that cannot be parsed goes back to the model before the run fails. */

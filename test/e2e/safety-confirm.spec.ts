@@ -52,3 +52,26 @@ test('the planner\'s own "sensitive" mark asks too, and Chinese wording is read'
   const chinese = await harness.run(page, '下单', { baseURL: model.baseURL, model: 'scripted' });
   expect(chinese.run.stopReason).toContain('it may spend money or place an order');
 });
+
+test('blocked sites are never opened; sites outside the allowed list need approval', async ({ harness, server, model, page }) => {
+  await page.goto(server.url('/editing/index.html'));
+  const panel = await harness.openSidePanel(page);
+  const safety = { blockedDomains: ['example.org'], allowedDomains: ['127.0.0.1'] };
+  await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: { safety } }));
+  try {
+    model.script(
+      { tool: 'navigate', args: { url: 'https://www.example.org/account' } },
+      { tool: 'navigate', args: { url: server.url('/editing/next.html') } },
+      { tool: 'navigate', args: { url: 'http://localhost:1/elsewhere' } },
+    );
+    const trace = await harness.run(page, 'Go places', { baseURL: model.baseURL, model: 'scripted' });
+    expect(trace.steps[0]?.result?.message).toContain('www.example.org is on the blocked list');
+    expect(trace.steps[1]?.result?.effect?.kind).toBe('navigated');
+    expect(trace.run.status).toBe('stopped');
+    expect(trace.run.stopReason).toContain('localhost is not among the sites you allowed');
+    await expect(page).toHaveURL(/editing\/next\.html$/);
+  } finally {
+    await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: {} }));
+    await panel.close();
+  }
+});

@@ -4,6 +4,7 @@ import { describeIntent } from '../../shared/describe.ts';
 import type { ActResult } from '../../shared/results.ts';
 import type { Run, Step } from '../../shared/run.ts';
 import { actInTab, groundInTab } from '../agent/act.ts';
+import { checkDomain } from '../safety/domains.ts';
 import { assessRisk } from '../safety/risk.ts';
 import { observeTab } from '../agent/observe.ts';
 import { complete, createClient, ModelError } from '../model/client.ts';
@@ -159,6 +160,20 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     step.result = { ok: true, kind: 'ok', message: 'Waiting for the person to answer.' };
     const question = { question: intent.question, kind: intent.kind, ...(intent.options ? { options: intent.options } : {}) };
     await save(step, { ...next, status: 'waiting-user', question });
+    return;
+  }
+
+  const domain = checkDomain(intent, settings.safety);
+  if (domain.kind === 'blocked') {
+    step.result = { ok: false, kind: 'error', message: `${domain.host} is on the blocked list in the person's settings; it was not opened. Find another way.` };
+    await save(step, next);
+    return;
+  }
+  if (domain.kind === 'ask') {
+    step.result = { ok: true, kind: 'ok', message: `Waiting for the person to approve opening ${domain.host}.` };
+    const reason = `${domain.host} is not among the sites you allowed`;
+    const question = { question: `Approve this step? Webwright wants to ${describeIntent(intent)}. It needs you because ${reason}.`, kind: 'confirm' as const, options: ['Approve', 'Deny'] };
+    await save(step, { ...next, status: 'waiting-user', question, pending: { intent, reason, ...(step.thought ? { thought: step.thought } : {}) } });
     return;
   }
 

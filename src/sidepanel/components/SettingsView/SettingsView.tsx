@@ -4,6 +4,7 @@ import { useStore } from '../../store.ts';
 import { edit, loadSettings, save, setApiKey, settingsState, testConnection } from '../../stores/settings.ts';
 import './SettingsView.css';
 
+const lines = (text: string) => text.split(/[\s,]+/).map((line) => line.trim().toLowerCase()).filter(Boolean);
 const numberOr = (value: string, fallback: number) => (Number.isFinite(Number(value)) && value.trim() !== '' ? Number(value) : fallback);
 
 export function SettingsView() {
@@ -64,6 +65,17 @@ export function SettingsView() {
         <label>
           Cost (USD)
           <input type="number" min={0} step="0.01" value={budgets.maxCostUsd} onInput={(event) => edit((s) => ({ ...s, budgets: { ...s.budgets, maxCostUsd: numberOr(event.currentTarget.value, s.budgets.maxCostUsd) } }))} />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Safety</legend>
+        <label>
+          Blocked sites (one domain a line)
+          <textarea rows={2} value={settings.safety.blockedDomains.join('\n')} onInput={(event) => edit((s) => ({ ...s, safety: { ...s.safety, blockedDomains: lines(event.currentTarget.value) } }))} />
+        </label>
+        <label>
+          Allowed sites (empty: any; others need your approval)
+          <textarea rows={2} value={settings.safety.allowedDomains.join('\n')} onInput={(event) => edit((s) => ({ ...s, safety: { ...s.safety, allowedDomains: lines(event.currentTarget.value) } }))} />
         </label>
       </fieldset>
       <div class="settings__actions">
