@@ -30,6 +30,19 @@ function isCurrent(instance: Instance | undefined): boolean {
   }
 }
 
+/** Resolves once the page has painted what was just added (a screenshot follows), bounded. */
+function painted(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 200);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
+}
+
 function start(): void {
   const previous = slot[KEY];
   if (isCurrent(previous)) return;
@@ -52,12 +65,14 @@ function start(): void {
     },
     'page.act': ({ intent }) => runPageIntent(document, registry, intent),
     'page.waitForText': ({ text, timeoutMs }) => waitForText(document, text, timeoutMs),
-    'page.marks': ({ show }) => {
+    'page.marks': async ({ show }) => {
       if (!show) {
         hideMarks();
         return { count: 0 };
       }
-      return { count: showMarks(document, registry) };
+      const count = showMarks(document, registry);
+      await painted();
+      return { count };
     },
   };
   listen({ 'background-to-content': handlers }, { signal: controller.signal });

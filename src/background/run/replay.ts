@@ -1,8 +1,6 @@
 import { isPageIntent, type Intent } from '../../shared/intent.ts';
-import type { ActResult } from '../../shared/results.ts';
-import type { Run, Step, Trace } from '../../shared/run.ts';
-import { actInTab } from '../agent/act.ts';
-import { observeTab } from '../agent/observe.ts';
+import type { Run, Trace } from '../../shared/run.ts';
+import { directStep, followTab } from './direct-step.ts';
 import { broadcastRun } from './events.ts';
 import { getRun, getSteps, putRun, putStep } from './store.ts';
 
@@ -32,33 +30,12 @@ export async function replayRun(sourceId: string, tabId: number, startUrl: strin
   broadcastRun(run);
   void (async () => {
     for (const [index, intent] of intents.entries()) {
-      const started = Date.now();
-      const observation = await observeTab(run.tabId).catch(() => undefined);
-      let result: ActResult;
-      try {
-        result = await actInTab(run.tabId, intent);
-      } catch (error) {
-        result = { ok: false, kind: 'error', message: error instanceof Error ? error.message : String(error) };
-      }
-      const step: Step = {
-        runId: run.id,
-        index,
-        startedAt: started,
-        url: observation?.url ?? '',
-        title: observation?.title ?? '',
-        observation: observation?.text ?? '',
-        messages: [],
-        parseErrors: [],
-        intent,
-        result,
-        usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
-        timings: { observe: 0, model: 0, ground: Math.round(result.timings?.ground ?? 0), act: 0, total: Date.now() - started },
-      };
-      if (result.effect?.kind === 'new-tab' && result.effect.tabId !== undefined) run = { ...run, tabId: result.effect.tabId };
-      run = { ...run, stepCount: index + 1, updatedAt: Date.now() };
-      if (!result.ok) run = { ...run, status: 'failed', success: false, stopReason: `Step ${index + 1} of ${intents.length} failed on today's page: ${result.message}`, endedAt: Date.now() };
+      const step = await directStep(run, index, intent);
+      const result = step.result;
+      run = { ...followTab(run, result), stepCount: index + 1, updatedAt: Date.now() };
+      if (!result?.ok) run = { ...run, status: 'failed', success: false, stopReason: `Step ${index + 1} of ${intents.length} failed on today's page: ${result?.message ?? ''}`, endedAt: Date.now() };
       broadcastRun(await putStep(step, run));
-      if (!result.ok) return;
+      if (!result?.ok) return;
     }
     run = { ...run, status: 'finished', success: true, stopReason: `All ${intents.length} steps replayed.`, endedAt: Date.now(), updatedAt: Date.now() };
     await putRun(run);

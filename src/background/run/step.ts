@@ -12,6 +12,7 @@ import { parseReply } from '../planner/parse.ts';
 import { buildPrompt } from '../planner/prompt.ts';
 import { toolDefinitions } from '../planner/tools.ts';
 import { loadSettings } from '../settings-store.ts';
+import { directStep, followTab } from './direct-step.ts';
 import { broadcastRun } from './events.ts';
 import { budgetExceeded, costOf } from './budget.ts';
 import { stepKey, loopVerdict } from './loop-detect.ts';
@@ -220,45 +221,19 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
   timings.act = Math.max(0, timings.act - timings.ground);
   timings.total = Date.now() - started;
   step.result = result;
-  if (result.effect?.kind === 'new-tab' && result.effect.tabId !== undefined) next = { ...next, tabId: result.effect.tabId };
-  await save({ ...step, loopKey: key }, next);
+  await save({ ...step, loopKey: key }, followTab(next, result));
 }
 
 /** The person answered a confirmation: carry out the waiting step, or tell the planner it was denied. */
 async function decidePending(run: Run, index: number): Promise<void> {
   const pending = run.pending;
   if (!pending) return;
-  const started = Date.now();
-  const observation = await observeTab(run.tabId).catch(() => undefined);
-  let result: ActResult;
-  if (pending.decision === 'approve') {
-    try {
-      result = await actInTab(run.tabId, pending.intent);
-    } catch (error) {
-      result = { ok: false, kind: 'error', message: error instanceof Error ? error.message : String(error) };
-    }
-    result = { ...result, message: `Approved by the person. ${result.message}` };
-  } else {
-    result = { ok: false, kind: 'error', message: `The person denied this step (${pending.reason}). Do not try it again; find another way, or finish and say why.` };
-  }
-  const step: Step = {
-    runId: run.id,
-    index,
-    startedAt: started,
-    url: observation?.url ?? '',
-    title: observation?.title ?? '',
-    observation: observation?.text ?? '',
-    messages: [],
-    parseErrors: [],
-    intent: pending.intent,
+  const denied: ActResult = { ok: false, kind: 'error', message: `The person denied this step (${pending.reason}). Do not try it again; find another way, or finish and say why.` };
+  const step = await directStep(run, index, pending.intent, {
+    ...(pending.decision === 'approve' ? { note: 'Approved by the person.' } : { decided: denied }),
     ...(pending.thought ? { thought: pending.thought } : {}),
-    result,
-    usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
-    timings: { observe: 0, model: 0, ground: Math.round(result.timings?.ground ?? 0), act: 0, total: Date.now() - started },
-  };
-  let next: Run = { ...run, pending: undefined, stepCount: index + 1, updatedAt: Date.now() };
-  if (result.effect?.kind === 'new-tab' && result.effect.tabId !== undefined) next = { ...next, tabId: result.effect.tabId };
-  await save(step, next);
+  });
+  await save(step, { ...followTab(run, step.result), pending: undefined, stepCount: index + 1, updatedAt: Date.now() });
 }
 
 function addUsage(run: Run, usage: Step['usage']): Run['usage'] {
