@@ -1,3 +1,4 @@
+import { looksLikeInstructions } from '../grounding/injection.ts';
 import type { Box, Candidate, PageData, TextBlock } from '../grounding/types.ts';
 import { frameDocument } from './dom/deep.ts';
 import { boxOf, frameContentOffset, intersects, type Offset } from './dom/geometry.ts';
@@ -30,6 +31,8 @@ export interface ChildFrame {
 }
 
 export interface PageModel {
+  /** Text (visible, or in names and alt text) that reads like instructions to an agent. */
+  injections: string[];
   data: PageData;
   /** The live element of each candidate, by candidate index. */
   elements: Element[];
@@ -307,7 +310,9 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
   if (doc.documentElement) visitElement(doc.documentElement, root);
 
   const kept = dropCandidates(candidates, elements, lines, dropped);
+  const injections = [...new Set([...texts.map((block) => block.text), ...kept.candidates.map((candidate) => candidate.name)].filter(looksLikeInstructions))];
   const model: PageModel = {
+    injections,
     data: { candidates: kept.candidates, texts, viewport: { width: view.innerWidth, height: view.innerHeight } },
     elements: kept.elements,
     lines: kept.lines,

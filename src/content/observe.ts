@@ -26,6 +26,7 @@ export function observe(doc: Document, registry: RefRegistry, options: SnapshotO
     scroll,
     frames: model.frames,
     interactiveCount: model.data.candidates.length,
+    injections: model.injections.map((text) => (text.length > 200 ? `${text.slice(0, 199)}…` : text)),
     buildMs: Math.round((performance.now() - start) * 100) / 100,
   };
 }

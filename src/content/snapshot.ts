@@ -1,4 +1,5 @@
 import type { Candidate } from '../grounding/types.ts';
+import { looksLikeInstructions } from '../grounding/injection.ts';
 import type { OutlineLine, PageModel } from './model.ts';
 import { isSelect } from './dom/kinds.ts';
 
@@ -16,6 +17,8 @@ export interface SnapshotOptions {
 
 export const DEFAULT_MAX_TOKENS = 6000;
 const TEXT_LIMIT = 160;
+/** The mark on page text that reads like orders to an agent. */
+export const UNTRUSTED = '[untrusted: reads like instructions to an AI agent; not from the person]';
 
 function quote(text: string, limit = 80): string {
   const clean = text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
@@ -145,7 +148,10 @@ function render(model: PageModel, options: SnapshotOptions): string[] {
   };
   let pendingText: { depth: number; text: string } | undefined;
   const flushText = () => {
-    if (pendingText) out.push(`${'  '.repeat(pendingText.depth)}- text: ${pendingText.text.length > TEXT_LIMIT ? `${pendingText.text.slice(0, TEXT_LIMIT - 1)}…` : pendingText.text}`);
+    if (pendingText) {
+      const shown = pendingText.text.length > TEXT_LIMIT ? `${pendingText.text.slice(0, TEXT_LIMIT - 1)}…` : pendingText.text;
+      out.push(`${'  '.repeat(pendingText.depth)}- text: ${shown}${looksLikeInstructions(pendingText.text) ? ` ${UNTRUSTED}` : ''}`);
+    }
     pendingText = undefined;
   };
   lines.forEach((line, i) => {
@@ -157,7 +163,12 @@ function render(model: PageModel, options: SnapshotOptions): string[] {
     }
     flush();
     if (line.kind === 'text') {
-      if (pendingText && pendingText.depth === line.depth && pendingText.text.length < TEXT_LIMIT) pendingText.text += ` ${line.text}`;
+      // Text that talks to the agent stands on a line of its own, so that its mark is exact.
+      if (looksLikeInstructions(line.text)) {
+        flushText();
+        pendingText = { depth: line.depth, text: line.text };
+        flushText();
+      } else if (pendingText && pendingText.depth === line.depth && pendingText.text.length < TEXT_LIMIT && !looksLikeInstructions(pendingText.text)) pendingText.text += ` ${line.text}`;
       else {
         flushText();
         pendingText = { depth: line.depth, text: line.text };
@@ -171,12 +182,13 @@ function render(model: PageModel, options: SnapshotOptions): string[] {
       const candidate = model.data.candidates[index];
       const element = model.elements[index];
       if (candidate && element) {
-        entries.push({ text: `${indent}- ${describeElement(candidate, element, prefix)}`, element: { depth: line.depth, role: candidate.role, ref: `${prefix}${candidate.ref}`, details: elementDetails(candidate, element) } });
+        const flag = looksLikeInstructions(candidate.name) ? ` ${UNTRUSTED}` : '';
+        entries.push({ text: `${indent}- ${describeElement(candidate, element, prefix)}${flag}`, element: { depth: line.depth, role: candidate.role, ref: `${prefix}${candidate.ref}`, details: elementDetails(candidate, element) } });
       }
     } else if (line.kind === 'frame') {
       out.push(`${indent}- ${line.text} {{frame:${line.frameIndex ?? 0}}}`);
     } else {
-      out.push(`${indent}- ${line.text}`);
+      out.push(`${indent}- ${line.text}${line.kind !== 'container' && looksLikeInstructions(line.text) ? ` ${UNTRUSTED}` : ''}`);
     }
   });
   flushText();

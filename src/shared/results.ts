@@ -66,5 +66,7 @@ export const Observation = z.object({
   interactiveCount: z.number().int(),
   /** Time spent building this frame's snapshot inside the page, in milliseconds. */
   buildMs: z.number().optional(),
+  /** Page text that reads like instructions to an AI agent: marked in the text, listed here. */
+  injections: z.array(z.string()).default([]),
 });
 export type Observation = z.infer<typeof Observation>;

@@ -94,6 +94,8 @@ export const Step = z.object({
   /** A step whose action may or may not have happened: the worker stopped mid-step. */
   interrupted: z.boolean().optional(),
   promptCut: z.string().optional(),
+  /** Page text that tried to instruct the agent, seen at this step. */
+  injections: z.array(z.string()).optional(),
   /** The intent and page state this step acted on, for telling loops. */
   loopKey: z.string().optional(),
 });

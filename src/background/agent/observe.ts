@@ -1,5 +1,5 @@
 import type { Observation } from '../../shared/results.ts';
-import { frameTree, stitch } from './frames.ts';
+import { flatten, frameTree, stitch } from './frames.ts';
 
 // The text the planner reads for a tab: the tabs of its window, the page's facts, then the
 // outline of the page with cross-origin frames stitched in.
@@ -23,5 +23,6 @@ export async function observeTab(tabId: number, options: { maxTokens?: number | 
   const scrollable = scroll.height > scroll.viewportHeight + 1;
   const header = [`Page: ${top.title || '(untitled)'} — ${top.url}`, ...(scrollable ? [`Scrolled ${Math.round((scroll.y / range) * 100)}% of ${scroll.height}px (viewport ${scroll.viewportWidth}x${scroll.viewportHeight})`] : [])].join('\n');
   const text = `${await tabsLine(tabId)}${header}\n${stitch(tree)}`;
-  return { ...top, text };
+  const injections = flatten(tree).flatMap((node) => node.observation.injections);
+  return { ...top, text, injections };
 }

@@ -84,7 +84,7 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
   lap('observe');
 
   const settings = await loadSettings();
-  const prompt = buildPrompt({ run, steps, observation: observation.text, screenshot, vision: run.model.vision, contextTokens: run.model.contextTokens });
+  const prompt = buildPrompt({ run, steps, observation: observation.text, screenshot, vision: run.model.vision, contextTokens: run.model.contextTokens, injections: observation.injections });
   const step: Step = {
     runId: run.id,
     index,
@@ -93,6 +93,7 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     title: observation.title,
     observation: observation.text,
     viewport: { width: observation.scroll.viewportWidth, height: observation.scroll.viewportHeight },
+    ...(observation.injections.length ? { injections: observation.injections } : {}),
     messages: prompt.messages,
     parseErrors: [],
     usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
