@@ -1,20 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCli as run } from '../support/cli.ts';
 import { expect, test } from '../support/fixtures.ts';
-
-const cli = fileURLToPath(new URL('../../dist-node/cli.js', import.meta.url));
-
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 async function planFile(content: unknown): Promise<{ plan: string; trace: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'webwright-plan-'));

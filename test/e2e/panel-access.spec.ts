@@ -1,5 +1,4 @@
-import { expect, test } from '../support/planner.ts';
-import { envelope, sendRaw } from '../support/panel.ts';
+import { expect, test, useScriptedModel } from '../support/planner.ts';
 
 // The side panel by keyboard alone, with a name on every control, from 320 to 600 px wide.
 
@@ -24,7 +23,7 @@ test('every control in every view has an accessible name, and nothing overflows 
 test('a run can be started, followed and stopped by keyboard alone', async ({ harness, server, model, page }) => {
   await page.goto(server.url('/editing/index.html'));
   const panel = await harness.openSidePanel(page);
-  await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: { model: { provider: 'custom', baseURL: model.baseURL, model: 'scripted' } } }));
+  await useScriptedModel(panel, model);
   model.script({ tool: 'click', args: { target: 'Save draft' } }, { delayMs: 10_000, then: { tool: 'finish', args: { success: true } } });
   await panel.reload();
   // Tab from the top of the page to the goal box, type, then Tab to Run and press Enter.

@@ -1,5 +1,4 @@
-import { envelope, sendRaw } from '../support/panel.ts';
-import { expect, test } from '../support/planner.ts';
+import { expect, test, useScriptedModel } from '../support/planner.ts';
 
 test('a step opens into its trace: screenshot with the element marked, intent, candidates, timings, prompt and reply', async ({ harness, server, model, page }) => {
   await page.goto(server.url('/shop/index.html'));
@@ -35,7 +34,7 @@ test('each view at 360 px, in light and dark', async ({ harness, server, model, 
   model.script({ tool: 'click', args: { target: 'Save draft' }, thought: 'Save the draft first.' }, { tool: 'ask_user', args: { question: 'Which title should the post have?', kind: 'choice', options: ['Spring notes', 'Draft 2'] } });
   const panel = await harness.openSidePanel(page);
   await panel.setViewportSize({ width: 360, height: 720 });
-  await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: { model: { provider: 'custom', baseURL: model.baseURL, model: 'scripted' } } }));
+  await useScriptedModel(panel, model);
   await panel.getByRole('textbox', { name: 'Goal' }).fill('Save the draft and give it a title');
   await panel.getByRole('button', { name: 'Run' }).click();
   await expect(panel.getByRole('region', { name: 'The agent asks' })).toBeVisible();

@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test } from '../support/planner.ts';
-import { envelope, sendRaw } from '../support/panel.ts';
+import { runCli as run } from '../support/cli.ts';
+import { expect, test, useScriptedModel } from '../support/planner.ts';
 
 // The same run loop, started by a person in the real side panel and from the command line.
 
 test('the side panel runs a goal, shows steps as they come, and takes an answer to ask_user', async ({ harness, server, model, page }) => {
   await page.goto(server.url('/editing/index.html'));
   const panel = await harness.openSidePanel(page);
-  const saved = await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: { model: { provider: 'custom', baseURL: model.baseURL, model: 'scripted' } } }));
+  const saved = await useScriptedModel(panel, model);
   expect(saved).toMatchObject({ ok: true });
   model.script(
     { tool: 'click', args: { target: 'Save draft' }, thought: 'Save first.' },
@@ -37,7 +35,7 @@ test('the side panel runs a goal, shows steps as they come, and takes an answer 
 test('the side panel pauses, resumes and stops a run', async ({ harness, server, model, page }) => {
   await page.goto(server.url('/feed/index.html'));
   const panel = await harness.openSidePanel(page);
-  await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: { model: { provider: 'custom', baseURL: model.baseURL, model: 'scripted' } } }));
+  await useScriptedModel(panel, model);
   model.script(
     { delayMs: 800, then: { tool: 'scroll', args: { direction: 'down' } } },
     { tool: 'scroll', args: { direction: 'down' } },
@@ -56,16 +54,6 @@ test('the side panel pauses, resumes and stops a run', async ({ harness, server,
   await expect(panel.getByRole('alert')).toContainText('Stopped by the person.');
   await panel.close();
 });
-
-const cli = fileURLToPath(new URL('../../dist-node/cli.js', import.meta.url));
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { env, timeout: 90_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 test('the CLI runs a goal with the model from the environment and exits by the outcome', async ({ server, model }) => {
   const trace = join(await mkdtemp(join(tmpdir(), 'webwright-run-')), 'trace.json');

@@ -1,12 +1,12 @@
 import { envelope, sendRaw } from '../support/panel.ts';
-import { expect, test, userText } from '../support/planner.ts';
+import { expect, test, useScriptedModel, userText } from '../support/planner.ts';
 
 // Consequential steps wait for the person: judged on the element the step lands on.
 
 test('a checkout click waits for approval in the side panel; Deny goes back to the planner, Approve carries it out', async ({ harness, server, model, page }) => {
   await page.goto(server.url('/shop/cart.html'));
   const panel = await harness.openSidePanel(page);
-  await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: { model: { provider: 'custom', baseURL: model.baseURL, model: 'scripted' } } }));
+  await useScriptedModel(panel, model);
   model.script(
     { tool: 'click', args: { target: 'the checkout button in the order summary' }, thought: 'Go to checkout.' },
     { tool: 'click', args: { target: 'Proceed to checkout' }, thought: 'Try again, the person may agree now.' },

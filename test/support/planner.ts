@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { test as base } from './fixtures.ts';
+import { envelope, sendRaw } from './panel.ts';
 import { startModelServer, type ModelServer } from './model-server.ts';
 
 // A scripted model server per test: the only fake, standing where a real model would be.
@@ -11,6 +13,11 @@ export const test = base.extend<{ model: ModelServer }>({
 });
 
 export { expect } from './fixtures.ts';
+
+/** Points the extension's settings at the scripted model server, as a person would in Settings. */
+export function useScriptedModel(extensionPage: Page, model: ModelServer): Promise<unknown> {
+  return sendRaw(extensionPage, envelope('panel-to-background', 'settings.save', { settings: { model: { provider: 'custom', baseURL: model.baseURL, model: 'scripted' } } }));
+}
 
 /** The text of the user message of a recorded chat request. */
 export function userText(body: unknown): string {

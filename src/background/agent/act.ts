@@ -2,7 +2,7 @@ import { WebwrightError } from '../../shared/errors.ts';
 import { isPageIntent, type Intent, type PageIntent } from '../../shared/intent.ts';
 import type { ActResult, GroundReport } from '../../shared/results.ts';
 import { requestFrame } from '../router.ts';
-import { CLEAR_MARGIN_ACROSS_FRAMES, pickFrame } from './choose-frame.ts';
+import { pickFrame } from './choose-frame.ts';
 import { flatten, frameTree, type FrameNode } from './frames.ts';
 import { runBrowserIntent } from './browser-intents.ts';
 import { waitForLoad } from './load.ts';
@@ -101,4 +101,3 @@ export async function actInTab(tabId: number, intent: Intent): Promise<ActResult
   }
 }
 
-export { CLEAR_MARGIN_ACROSS_FRAMES };

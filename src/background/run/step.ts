@@ -172,10 +172,7 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     return;
   }
   if (domain.kind === 'ask') {
-    step.result = { ok: true, kind: 'ok', message: `Waiting for the person to approve opening ${domain.host}.` };
-    const reason = `${domain.host} is not among the sites you allowed`;
-    const question = { question: `Approve this step? Webwright wants to ${describeIntent(intent)}. It needs you because ${reason}.`, kind: 'confirm' as const, options: ['Approve', 'Deny'] };
-    await save(step, { ...next, status: 'waiting-user', question, pending: { intent, reason, ...(step.thought ? { thought: step.thought } : {}) } });
+    await askApproval(step, next, intent, { reason: `${domain.host} is not among the sites you allowed`, waiting: ` opening ${domain.host}`, on: '' });
     return;
   }
 
@@ -185,10 +182,8 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     const element = report?.kind === 'ok' && report.element ? { ref: report.element.ref, role: report.element.role, name: report.element.name } : undefined;
     const risk = assessRisk(intent, element);
     if (risk) {
-      const on = element ? `[${element.ref}] ${element.role} "${element.name}"` : 'the page';
-      step.result = { ok: true, kind: 'ok', message: `Waiting for the person to approve: ${risk.reason}.` };
-      const question = { question: `Approve this step? Webwright wants to ${describeIntent(intent)} on ${on}. It needs you because ${risk.reason}.`, kind: 'confirm' as const, options: ['Approve', 'Deny'] };
-      await save(step, { ...next, status: 'waiting-user', question, pending: { intent, reason: risk.reason, ...(element ? { element } : {}), ...(step.thought ? { thought: step.thought } : {}) } });
+      const on = element ? ` on [${element.ref}] ${element.role} "${element.name}"` : ' on the page';
+      await askApproval(step, next, intent, { reason: risk.reason, waiting: `: ${risk.reason}`, on, ...(element ? { element } : {}) });
       return;
     }
   }
@@ -223,6 +218,17 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
   timings.total = Date.now() - started;
   step.result = result;
   await save({ ...step, loopKey: key }, followTab(next, result));
+}
+
+/**
+ * Records the step as waiting and puts the question to the person; the intent is carried out (or
+ * not) as the next step, once they answer.
+ */
+async function askApproval(step: Step, next: Run, intent: Intent, ask: { reason: string; waiting: string; on: string; element?: { ref: string; role: string; name: string } }): Promise<void> {
+  const { element, reason } = ask;
+  step.result = { ok: true, kind: 'ok', message: `Waiting for the person to approve${ask.waiting}.` };
+  const question = { question: `Approve this step? Webwright wants to ${describeIntent(intent)}${ask.on}. It needs you because ${reason}.`, kind: 'confirm' as const, options: ['Approve', 'Deny'] };
+  await save(step, { ...next, status: 'waiting-user', question, pending: { intent, reason, ...(element ? { element } : {}), ...(step.thought ? { thought: step.thought } : {}) } });
 }
 
 /** The person answered a confirmation: carry out the waiting step, or tell the planner it was denied. */
