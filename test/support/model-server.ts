@@ -3,6 +3,12 @@ import type { AddressInfo } from 'node:net';
 
 // A scripted OpenAI-compatible endpoint: the boundary fake for the model. Tests queue replies,
 // point a client at `baseURL`, and read back what was sent. Only node:http, no model anywhere.
+//
+// Replies go out in order from one queue (`script`). When several runs talk to the server at once
+// (an eval with parallel browsers), `route(text, ...replies)` gives each its own queue: a chat
+// request whose user messages contain `text` (a run's goal, say) takes the next reply from that
+// route; when several routes match, the longest text wins; a request that matches none takes the
+// shared queue. Every reply carries `usage`, with the prompt estimated at four characters a token.
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
 
@@ -44,7 +50,9 @@ export interface ModelServer {
   /** Chat completion requests only. */
   chatRequests(): RecordedRequest[];
   script(...replies: ScriptedReply[]): void;
-  /** Replies still queued. */
+  /** Replies for the chat requests whose user text contains `text`; see the top of this file. */
+  route(text: string, ...replies: ScriptedReply[]): void;
+  /** Replies still queued, routed ones included. */
   pending(): number;
   close(): Promise<void>;
 }
@@ -72,6 +80,22 @@ function estimateTokens(messages: unknown): number {
   return Math.ceil(characters / 4);
 }
 
+/** The text of the non-system messages, where a run's goal and page are. */
+function userText(messages: unknown): string {
+  if (!Array.isArray(messages)) return '';
+  return messages
+    .filter((message): message is { role?: unknown; content?: unknown } => Boolean(message) && typeof message === 'object')
+    .filter((message) => message.role !== 'system')
+    .flatMap((message) =>
+      typeof message.content === 'string'
+        ? [message.content]
+        : Array.isArray(message.content)
+          ? message.content.flatMap((part: unknown) => (part && typeof part === 'object' && 'text' in part && typeof part.text === 'string' ? [part.text] : []))
+          : [],
+    )
+    .join('\n');
+}
+
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -93,6 +117,7 @@ function parseBody(text: string): unknown {
 export async function startModelServer(options: ModelServerOptions = {}): Promise<ModelServer> {
   const models = options.models ?? ['scripted-model'];
   const queue: ScriptedReply[] = [];
+  const routes = new Map<string, ScriptedReply[]>();
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
@@ -182,10 +207,13 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
         sendError(response, 400, 'The scripted model server does not stream; send stream: false.');
         return;
       }
-      const reply = queue.shift();
+      const text = userText(body.messages);
+      const route = [...routes.keys()].filter((key) => text.includes(key)).sort((a, b) => b.length - a.length)[0];
+      const reply = route === undefined ? queue.shift() : routes.get(route)?.shift();
       if (!reply) {
         const count = requests.filter((entry) => entry.path.endsWith('/chat/completions')).length;
-        sendError(response, 500, `The scripted model server ran out of replies (chat request ${count}); script more with server.script(...).`);
+        const which = route === undefined ? 'server.script(...)' : `server.route(${JSON.stringify(route)}, ...)`;
+        sendError(response, 500, `The scripted model server ran out of replies (chat request ${count}); script more with ${which}.`);
         return;
       }
       answer(reply, request, response, body);
@@ -207,7 +235,12 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     requests,
     chatRequests: () => requests.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/chat/completions')),
     script: (...replies) => void queue.push(...replies),
-    pending: () => queue.length,
+    route: (text, ...replies) => {
+      const existing = routes.get(text);
+      if (existing) existing.push(...replies);
+      else routes.set(text, [...replies]);
+    },
+    pending: () => queue.length + [...routes.values()].reduce((total, replies) => total + replies.length, 0),
     close: () =>
       new Promise<void>((resolve, reject) => {
         timers.forEach((timer) => clearTimeout(timer));

@@ -64,6 +64,22 @@ describe('model server', () => {
     expect(server.pending()).toBe(0);
   });
 
+  it('routes replies by the text of the user messages, longest match first, the rest to the shared queue', async () => {
+    const ask = async (goal: string) =>
+      (await client.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: 'Task: in the system prompt only' }, { role: 'user', content: `Task: ${goal}\n\nWhat next?` }] })).choices[0]?.message.content;
+    server.route('Add the shirt', { content: 'shirt 1' }, { content: 'shirt 2' });
+    server.route('Add the shirt to the cart twice', { content: 'twice' });
+    server.script({ content: 'shared' });
+    expect(server.pending()).toBe(4);
+    expect(await ask('Add the shirt to the cart')).toBe('shirt 1');
+    expect(await ask('Add the shirt to the cart twice')).toBe('twice');
+    expect(await ask('in the system prompt only')).toBe('shared');
+    expect(await ask('Add the shirt, please')).toBe('shirt 2');
+    const error: unknown = await ask('Add the shirt again').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 500, message: expect.stringContaining('server.route("Add the shirt", ...)') });
+    expect(server.pending()).toBe(0);
+  });
+
   it('lets the client retry after a 429', async () => {
     server.script({ status: 429, headers: { 'retry-after-ms': '5', 'retry-after': '0' } }, { content: 'ok' });
     const retrying = new OpenAI({ baseURL: server.baseURL, apiKey: 'test', maxRetries: 2 });
