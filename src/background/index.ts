@@ -13,3 +13,8 @@ void resumeRunning();
 chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
   console.error('Webwright: could not make the toolbar button open the side panel', error);
 });
+
+// The key and the secrets live in storage.local, which content scripts (page processes) could
+// read by default; nothing but the extension's own pages needs it.
+const local = chrome.storage.local as chrome.storage.StorageArea & { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);

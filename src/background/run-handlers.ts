@@ -4,7 +4,7 @@ import { importTrace, replayRun } from './run/replay.ts';
 import { answerRun, controlRun, startRun } from './run/runner.ts';
 import { deleteRun, getRun, getSteps, listRuns } from './run/store.ts';
 import { testConnection } from './model/client.ts';
-import { loadApiKey, loadSettings, saveApiKey, saveSettings } from './settings-store.ts';
+import { deleteSecret, loadApiKey, loadMasker, loadSecrets, loadSettings, saveApiKey, saveSecret, saveSettings, secretInfo } from './settings-store.ts';
 import { resolveTab } from './tabs.ts';
 
 type PanelHandlers = Handlers<'panel-to-background'>;
@@ -15,7 +15,7 @@ async function mustGetRun(runId: string) {
   return run;
 }
 
-export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.list' | 'run.control' | 'run.answer' | 'run.export' | 'run.delete' | 'run.import' | 'run.replay' | 'settings.get' | 'settings.save' | 'settings.test'> = {
+export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.list' | 'run.control' | 'run.answer' | 'run.export' | 'run.delete' | 'run.import' | 'run.replay' | 'settings.get' | 'settings.save' | 'settings.test' | 'secrets.list' | 'secrets.save' | 'secrets.delete'> = {
   'run.start': async (input) => {
     const tab = await resolveTab(input);
     if (tab.id === undefined) throw new WebwrightError('no-tab', 'That tab has no id.');
@@ -25,13 +25,14 @@ export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.lis
   'run.list': () => listRuns(),
   'run.control': ({ runId, op, reason }) => controlRun(runId, op, reason),
   'run.answer': ({ runId, answer }) => answerRun(runId, answer),
-  'run.export': async ({ runId }) => ({ kind: 'webwright-trace' as const, version: 1 as const, run: await mustGetRun(runId), steps: await getSteps(runId) }),
+  // Masked again on the way out: a secret stored after the run was recorded is hidden too.
+  'run.export': async ({ runId }) => (await loadMasker()).deep({ kind: 'webwright-trace' as const, version: 1 as const, run: await mustGetRun(runId), steps: await getSteps(runId) }),
   'run.delete': async ({ runId }) => {
     await deleteRun(runId);
     return {};
   },
   'settings.get': async () => ({ settings: await loadSettings(), hasApiKey: (await loadApiKey()) !== '' }),
-  'run.import': ({ trace }) => importTrace(trace),
+  'run.import': async ({ trace }) => importTrace((await loadMasker()).deep(trace)),
   'run.replay': async (input) => {
     const tab = await resolveTab(input);
     if (tab.id === undefined) throw new WebwrightError('no-tab', 'That tab has no id.');
@@ -42,4 +43,7 @@ export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.lis
     if (apiKey !== undefined) await saveApiKey(apiKey);
     return saveSettings(settings);
   },
+  'secrets.list': async () => secretInfo(await loadSecrets()),
+  'secrets.save': (input) => saveSecret(input),
+  'secrets.delete': ({ name }) => deleteSecret(name),
 };

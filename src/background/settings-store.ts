@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { WebwrightError } from '../shared/errors.ts';
+import { createMasker, SecretEntry, type Masker, type SecretInfo } from '../shared/secrets.ts';
 import { Settings, type SettingsInput } from '../shared/settings.ts';
 
 // Settings live in chrome.storage.local; the API key apart from them, so that nothing that
@@ -5,6 +8,7 @@ import { Settings, type SettingsInput } from '../shared/settings.ts';
 
 const SETTINGS_KEY = 'settings';
 const API_KEY = 'apiKey';
+const SECRETS_KEY = 'secrets';
 
 export async function loadSettings(): Promise<Settings> {
   const stored = (await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
@@ -35,4 +39,36 @@ export async function runApiKey(runId: string): Promise<string> {
 
 export async function setRunApiKey(runId: string, key: string): Promise<void> {
   await chrome.storage.session.set({ [`key:${runId}`]: key });
+}
+
+// Named secrets are kept apart too, and only their names and sites ever leave the worker.
+
+export async function loadSecrets(): Promise<SecretEntry[]> {
+  const stored = (await chrome.storage.local.get(SECRETS_KEY))[SECRETS_KEY];
+  const parsed = z.array(SecretEntry).safeParse(stored ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
+export const secretInfo = (secrets: SecretEntry[]): SecretInfo[] => secrets.map(({ name, sites }) => ({ name, sites }));
+
+/** Adds or replaces one secret; an empty value keeps the stored one (to change only its sites). */
+export async function saveSecret(input: { name: string; value?: string | undefined; sites: string[] }): Promise<SecretInfo[]> {
+  const secrets = await loadSecrets();
+  const existing = secrets.find((secret) => secret.name === input.name);
+  const parsed = SecretEntry.safeParse({ ...input, value: input.value || existing?.value || '' });
+  if (!parsed.success) throw new WebwrightError('bad-message', `The secret "${input.name}" was not saved: ${parsed.error.issues[0]?.message ?? 'it is not valid'}.`);
+  const entry = parsed.data;
+  const next = [...secrets.filter((secret) => secret.name !== entry.name), entry].sort((a, b) => a.name.localeCompare(b.name));
+  await chrome.storage.local.set({ [SECRETS_KEY]: next });
+  return secretInfo(next);
+}
+
+export async function deleteSecret(name: string): Promise<SecretInfo[]> {
+  const next = (await loadSecrets()).filter((secret) => secret.name !== name);
+  await chrome.storage.local.set({ [SECRETS_KEY]: next });
+  return secretInfo(next);
+}
+
+export async function loadMasker(): Promise<Masker> {
+  return createMasker(await loadSecrets());
 }

@@ -3,8 +3,11 @@ import { isPageIntent } from '../shared/intent.ts';
 import type { Handlers } from '../shared/messaging.ts';
 import { listen, sendToBackground } from '../shared/transport.ts';
 import { runPageIntent } from './act/index.ts';
+import { elementContext } from './dom/context.ts';
 import { locate, toReport } from './locate.ts';
 import { hideMarks, showMarks } from './marks.ts';
+import { hideShield, showShield } from './shield.ts';
+import { createMasker } from '../shared/secrets.ts';
 import { observe } from './observe.ts';
 import { getPageInfo } from './page-info.ts';
 import { RefRegistry } from './refs.ts';
@@ -61,9 +64,21 @@ function start(): void {
     'page.observe': (options) => observe(document, registry, options),
     'page.ground': ({ intent }) => {
       if (!isPageIntent(intent)) throw new WebwrightError('bad-message', `"${intent.action}" names no element to ground.`);
-      return toReport(locate(document, registry, { target: intent.target, ref: intent.ref, point: intent.point, action: intent.action }));
+      const located = locate(document, registry, { target: intent.target, ref: intent.ref, point: intent.point, action: intent.action });
+      const report = toReport(located);
+      return report.element && located.element ? { ...report, element: { ...report.element, ...elementContext(located.element) } } : report;
     },
-    'page.act': ({ intent }) => runPageIntent(document, registry, intent),
+    // The values typed are put back as references before anything leaves the page.
+    'page.act': async ({ intent, secrets = {} }) => createMasker(Object.entries(secrets).map(([name, value]) => ({ name, value }))).deep(await runPageIntent(document, registry, intent, secrets)),
+    'page.shield': async ({ show, values }) => {
+      if (!show) {
+        hideShield();
+        return { count: 0 };
+      }
+      const count = showShield(document, values);
+      if (count) await painted();
+      return { count };
+    },
     'page.waitForText': ({ text, timeoutMs }) => waitForText(document, text, timeoutMs),
     'page.marks': async ({ show }) => {
       if (!show) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Intent } from './intent.ts';
 import { ActResult, GroundReport, Observation } from './results.ts';
 import { Run, Step, Trace } from './run.ts';
+import { SecretInfo, SecretName } from './secrets.ts';
 import { Budgets, ModelSettings, Settings } from './settings.ts';
 
 // The one contract between extension contexts. Messages are grouped by direction; each has a
@@ -80,6 +81,10 @@ export const panelToBackground = {
   'run.replay': define(TabTarget.extend({ runId: z.string() }), Run),
   'settings.get': define(z.object({}), z.object({ settings: Settings, hasApiKey: z.boolean() })),
   'settings.save': define(z.object({ settings: Settings, apiKey: z.string().optional() }), Settings),
+  /** Named secrets: names and sites go out, values only ever come in. */
+  'secrets.list': define(z.object({}), z.array(SecretInfo)),
+  'secrets.save': define(z.object({ name: SecretName, value: z.string().optional(), sites: z.array(z.string()).default([]) }), z.array(SecretInfo)),
+  'secrets.delete': define(z.object({ name: z.string() }), z.array(SecretInfo)),
   /** Sends a tiny request to the model with these settings (the stored key unless one is given). */
   'settings.test': define(z.object({ model: ModelSettings, apiKey: z.string().optional() }), z.object({ ok: z.boolean(), message: z.string() })),
 };
@@ -94,7 +99,10 @@ export const backgroundToContent = {
   'page.info': define(z.object({}), PageInfo),
   'page.observe': define(ObserveOptions.extend({ refPrefix: z.string().optional() }), Observation),
   'page.ground': define(z.object({ intent: Intent }), GroundReport),
-  'page.act': define(z.object({ intent: Intent }), ActResult),
+  /** `secrets` holds the values of the secrets the intent names, to be typed; nothing else. */
+  'page.act': define(z.object({ intent: Intent, secrets: z.record(z.string(), z.string()).optional() }), ActResult),
+  /** Covers secret fields and the given values on screen with opaque boxes (for a screenshot), or removes them. */
+  'page.shield': define(z.object({ show: z.boolean(), values: z.array(z.string()).default([]) }), z.object({ count: z.number().int() })),
   /** Draws (or removes) ref labels over the elements in view, for a set-of-marks screenshot. */
   'page.marks': define(z.object({ show: z.boolean() }), z.object({ count: z.number().int() })),
   'page.waitForText': define(z.object({ text: z.string().min(1), timeoutMs: z.number().int().positive() }), z.object({ found: z.boolean() })),

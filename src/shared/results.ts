@@ -46,7 +46,18 @@ export type ActResult = z.infer<typeof ActResult>;
 export const GroundReport = z.object({
   kind: z.enum(['ok', 'not-found', 'ambiguous', 'stale-ref']),
   message: z.string(),
-  element: z.object({ ref: z.string(), role: z.string(), name: z.string(), box: BoxData }).optional(),
+  element: z
+    .object({
+      ref: z.string(),
+      role: z.string(),
+      name: z.string(),
+      box: BoxData,
+      /** The page a link opens, for the check on where the agent goes. */
+      link: z.string().optional(),
+      /** It submits a form with payment card fields. */
+      submitsPayment: z.boolean().optional(),
+    })
+    .optional(),
   confidence: z.number().optional(),
   candidates: z.array(CandidateSummary),
   /** Best score among all candidates, comparable across frames. */

@@ -45,6 +45,8 @@ export const Run = z.object({
   /** The model settings of this run, without the API key. */
   model: ModelSettings,
   budgets: Budgets,
+  /** Sites the person brought up (the start page, the goal, answers, approved steps): going there needs no approval. */
+  sites: z.array(z.string()).default([]),
   /** A random marker that fences page text in this run's prompts. */
   marker: z.string(),
   /** A warning about repeating the same step, for the next prompt. */
@@ -55,6 +57,8 @@ export const Run = z.object({
       intent: Intent,
       element: z.object({ ref: z.string(), role: z.string(), name: z.string() }).optional(),
       reason: z.string(),
+      /** The site the step would open, which an Approve adds to the run's sites. */
+      site: z.string().optional(),
       decision: z.enum(['approve', 'deny']).optional(),
       thought: z.string().optional(),
     })

@@ -19,12 +19,18 @@ export function useScriptedModel(extensionPage: Page, model: ModelServer): Promi
   return sendRaw(extensionPage, envelope('panel-to-background', 'settings.save', { settings: { model: { provider: 'custom', baseURL: model.baseURL, model: 'scripted' } } }));
 }
 
+/** The text parts of a message with pictures; anything else as JSON. */
+function textParts(content: unknown): string {
+  if (!Array.isArray(content)) return JSON.stringify(content);
+  return content.map((part: { type?: string; text?: string }) => (part.type === 'text' ? (part.text ?? '') : `[${part.type ?? 'part'}]`)).join('\n');
+}
+
 /** The text of the user message of a recorded chat request. */
 export function userText(body: unknown): string {
   const messages = (body as { messages?: { role: string; content: unknown }[] } | undefined)?.messages ?? [];
   return messages
     .filter((message) => message.role !== 'system')
-    .map((message) => (typeof message.content === 'string' ? message.content : JSON.stringify(message.content)))
+    .map((message) => (typeof message.content === 'string' ? message.content : textParts(message.content)))
     .join('\n');
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDomain } from '../../src/background/safety/domains.ts';
+import { checkDestination, introducedSites } from '../../src/background/safety/domains.ts';
+import { siteOf } from '../../src/background/safety/sites.ts';
 import { assessRisk } from '../../src/background/safety/risk.ts';
 import { Intent } from '../../src/shared/intent.ts';
 
@@ -45,18 +46,38 @@ describe('assessRisk', () => {
   });
 });
 
-describe('checkDomain', () => {
-  const safety = { blockedDomains: ['evil.test'], allowedDomains: ['shop.test'] };
-  it('blocks a domain and its subdomains', () => {
-    expect(checkDomain(Intent.parse({ action: 'navigate', url: 'https://evil.test/x' }), safety)).toEqual({ kind: 'blocked', host: 'evil.test' });
-    expect(checkDomain(Intent.parse({ action: 'tab', op: 'open', url: 'sub.evil.test' }), safety)).toEqual({ kind: 'blocked', host: 'sub.evil.test' });
+describe('checkDestination', () => {
+  const safety = { blockedDomains: ['evil.test'], allowedDomains: [] };
+  const at = (url: string, sites: string[] = [], allowed: string[] = []) => checkDestination(url, { safety: { ...safety, allowedDomains: allowed }, sites, currentUrl: 'https://www.shop.test/item/3' });
+  it('never opens a blocked domain or its subdomains, even one the person named', () => {
+    expect(at('https://evil.test/x', ['evil.test'])).toEqual({ kind: 'blocked', host: 'evil.test' });
+    expect(at('sub.evil.test')).toEqual({ kind: 'blocked', host: 'sub.evil.test' });
   });
-  it('asks for sites outside a non-empty allowed list, and not for those inside', () => {
-    expect(checkDomain(Intent.parse({ action: 'navigate', url: 'https://other.test' }), safety)).toEqual({ kind: 'ask', host: 'other.test' });
-    expect(checkDomain(Intent.parse({ action: 'navigate', url: 'https://www.shop.test/cart' }), safety)).toEqual({ kind: 'ok' });
-    expect(checkDomain(Intent.parse({ action: 'navigate', url: 'https://other.test' }), { blockedDomains: [], allowedDomains: [] })).toEqual({ kind: 'ok' });
+  it('goes without asking to the site it is on, to sites the person brought up, and to allowed sites', () => {
+    expect(at('https://shop.test/cart')).toEqual({ kind: 'ok' });
+    expect(at('https://checkout.shop.test/pay')).toEqual({ kind: 'ok' });
+    expect(at('https://docs.example.co.uk/a', ['example.co.uk'])).toEqual({ kind: 'ok' });
+    expect(at('https://maps.other.test', [], ['other.test'])).toEqual({ kind: 'ok' });
   });
-  it('leaves steps that open no URL alone', () => {
-    expect(checkDomain(Intent.parse({ action: 'click', target: 'x' }), safety)).toEqual({ kind: 'ok' });
+  it('asks before a site nobody brought up, saying why', () => {
+    const verdict = at('https://lure.test/win');
+    expect(verdict).toMatchObject({ kind: 'ask', host: 'lure.test', site: 'lure.test' });
+    expect(verdict.kind === 'ask' && verdict.reason).toMatch(/neither your goal nor you brought up lure\.test/);
+    expect(at('http://localhost:8080/x', ['127.0.0.1'])).toMatchObject({ kind: 'ask', host: 'localhost' });
+  });
+  it('with an allowed list, asks for anything outside it, even a site the goal named', () => {
+    expect(at('https://named.test', ['named.test'], ['allowed.test'])).toMatchObject({ kind: 'ask', reason: expect.stringMatching(/not among the sites you allowed/) });
+  });
+  it('leaves URLs with no host alone', () => {
+    expect(at('javascript:void(0)')).toEqual({ kind: 'ok' });
+    expect(at('mailto:a@b.test')).toEqual({ kind: 'ok' });
+  });
+});
+
+describe('introducedSites', () => {
+  it('finds the sites in the start URL, the goal and answers, not file names', () => {
+    expect(introducedSites(['https://www.shop.test/index.html', 'Compare it with the price on amazon.co.uk and http://127.0.0.1:4000/a, then read notes.txt'])).toEqual(['shop.test', 'amazon.co.uk', '127.0.0.1']);
+    expect(siteOf('a.b.example.com')).toBe('example.com');
+    expect(siteOf('localhost')).toBe('localhost');
   });
 });

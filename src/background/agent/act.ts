@@ -6,6 +6,8 @@ import { pickFrame } from './choose-frame.ts';
 import { flatten, frameTree, type FrameNode } from './frames.ts';
 import { runBrowserIntent } from './browser-intents.ts';
 import { waitForLoad } from './load.ts';
+import { secretsFor } from './secrets.ts';
+import { loadMasker } from '../settings-store.ts';
 
 // Carrying out one intent in a tab: browser-level intents here, page intents in the right
 // frame's content script, with navigation and new tabs noticed even when the page dies mid-step.
@@ -45,7 +47,7 @@ async function chooseFrame(tabId: number, intent: PageIntent): Promise<{ node?: 
   return { ...chosen, frameId: chosen.node?.frameId ?? 0 };
 }
 
-export async function groundInTab(tabId: number, intent: Intent): Promise<GroundReport> {
+async function groundReport(tabId: number, intent: Intent): Promise<GroundReport> {
   if (!isPageIntent(intent)) throw new WebwrightError('bad-message', `"${intent.action}" names no element to ground.`);
   const named = frameOfRef(intent.ref);
   if (named !== undefined) return requestFrame({ tabId, frameId: named }, 'page.ground', { intent });
@@ -53,12 +55,26 @@ export async function groundInTab(tabId: number, intent: Intent): Promise<Ground
   return report ?? requestFrame({ tabId, frameId: 0 }, 'page.ground', { intent });
 }
 
+// Whatever comes back from a page passes the masker: a stored secret shown by the page (or typed
+// and echoed) is put back as its reference before anything records it.
+
+export async function groundInTab(tabId: number, intent: Intent): Promise<GroundReport> {
+  return (await loadMasker()).deep(await groundReport(tabId, intent));
+}
+
 export async function actInTab(tabId: number, intent: Intent): Promise<ActResult> {
+  return (await loadMasker()).deep(await act(tabId, intent));
+}
+
+async function act(tabId: number, intent: Intent): Promise<ActResult> {
   if (!isPageIntent(intent)) return runBrowserIntent(tabId, intent);
   const { frameId, report, node } = await chooseFrame(tabId, intent);
   if (report && report.kind !== 'ok') {
     return { ok: false, kind: report.kind, message: report.message, candidates: report.candidates };
   }
+  const frame = await chrome.webNavigation.getFrame({ tabId, frameId }).catch(() => null);
+  const secrets = await secretsFor(intent, frame?.url);
+  if (!secrets.ok) return { ok: false, kind: 'error', message: secrets.message };
   const before = await chrome.tabs.get(tabId);
   const opened: number[] = [];
   const onCreated = (tab: chrome.tabs.Tab) => {
@@ -68,7 +84,7 @@ export async function actInTab(tabId: number, intent: Intent): Promise<ActResult
   try {
     let result: ActResult;
     try {
-      result = await requestFrame({ tabId, frameId }, 'page.act', { intent });
+      result = await requestFrame({ tabId, frameId }, 'page.act', { intent, ...(Object.keys(secrets.values).length ? { secrets: secrets.values } : {}) });
     } catch (error) {
       // The page went away while acting: that is the action's effect, not a failure.
       if (!(error instanceof WebwrightError) || !['no-response', 'no-receiver', 'no-tab'].includes(error.kind)) throw error;

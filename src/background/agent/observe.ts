@@ -1,4 +1,5 @@
 import type { Observation } from '../../shared/results.ts';
+import { loadMasker } from '../settings-store.ts';
 import { flatten, frameTree, stitch } from './frames.ts';
 
 // The text the planner reads for a tab: the tabs of its window, the page's facts, then the
@@ -24,5 +25,5 @@ export async function observeTab(tabId: number, options: { maxTokens?: number | 
   const header = [`Page: ${top.title || '(untitled)'} — ${top.url}`, ...(scrollable ? [`Scrolled ${Math.round((scroll.y / range) * 100)}% of ${scroll.height}px (viewport ${scroll.viewportWidth}x${scroll.viewportHeight})`] : [])].join('\n');
   const text = `${await tabsLine(tabId)}${header}\n${stitch(tree)}`;
   const injections = flatten(tree).flatMap((node) => node.observation.injections);
-  return { ...top, text, injections };
+  return (await loadMasker()).deep({ ...top, text, injections });
 }

@@ -2,7 +2,8 @@ import { WebwrightError } from '../../shared/errors.ts';
 import { terminalStatuses, type Run, type Step } from '../../shared/run.ts';
 import { Budgets, ModelSettings, type Settings } from '../../shared/settings.ts';
 import type { z } from 'zod';
-import { loadSettings, runApiKey, setRunApiKey } from '../settings-store.ts';
+import { loadMasker, loadSettings, runApiKey, setRunApiKey } from '../settings-store.ts';
+import { introducedSites } from '../safety/domains.ts';
 import { broadcastRun } from './events.ts';
 import { runStep } from './step.ts';
 import { getRun, getSteps, putRun, runsWithStatus } from './store.ts';
@@ -25,10 +26,12 @@ function randomMarker(): string {
 
 export async function startRun(input: { goal: string; tabId: number; startUrl: string; overrides?: RunOverrides; apiKey?: string }): Promise<Run> {
   const settings: Settings = await loadSettings();
+  const masker = await loadMasker();
   const now = Date.now();
   const run: Run = {
     id: crypto.randomUUID(),
-    goal: input.goal,
+    // A secret pasted into the goal is never shown to the model or kept.
+    goal: masker.text(input.goal),
     tabId: input.tabId,
     startUrl: input.startUrl,
     status: 'running',
@@ -40,6 +43,7 @@ export async function startRun(input: { goal: string; tabId: number; startUrl: s
     answers: [],
     model: ModelSettings.parse({ ...settings.model, ...input.overrides?.model }),
     budgets: Budgets.parse({ ...settings.budgets, ...input.overrides?.budgets }),
+    sites: introducedSites([input.startUrl, input.goal]),
     marker: randomMarker(),
   };
   if (input.apiKey !== undefined) await setRunApiKey(run.id, input.apiKey);
@@ -79,12 +83,13 @@ export async function answerRun(runId: string, answer: string): Promise<Run> {
   if (current?.status !== 'waiting-user' || !current.question) throw new WebwrightError('bad-message', 'That run is not waiting for an answer.');
   const question = current.question.question;
   const confirm = current.question.kind === 'confirm' && current.pending;
+  const masker = await loadMasker();
   const decision = /^(approve|yes|ok|允许|同意)/i.test(answer.trim()) ? ('approve' as const) : ('deny' as const);
   const run = await update(runId, (r) => ({
     ...r,
     status: 'running',
     question: undefined,
-    ...(confirm && r.pending ? { pending: { ...r.pending, decision } } : { answers: [...r.answers, { question, answer }] }),
+    ...(confirm && r.pending ? { pending: { ...r.pending, decision } } : { answers: [...r.answers, { question, answer: masker.text(answer) }], sites: [...new Set([...r.sites, ...introducedSites([answer])])] }),
   }));
   void drive(runId);
   return run;

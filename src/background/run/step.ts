@@ -1,17 +1,17 @@
 import { WebwrightError } from '../../shared/errors.ts';
-import { isPageIntent, type Intent } from '../../shared/intent.ts';
+import type { Intent } from '../../shared/intent.ts';
 import { describeIntent } from '../../shared/describe.ts';
 import type { ActResult } from '../../shared/results.ts';
 import type { Run, Step } from '../../shared/run.ts';
-import { actInTab, groundInTab } from '../agent/act.ts';
-import { checkDomain } from '../safety/domains.ts';
-import { assessRisk } from '../safety/risk.ts';
+import { actInTab } from '../agent/act.ts';
+import { gate } from '../safety/gate.ts';
 import { observeTab } from '../agent/observe.ts';
 import { complete, createClient, ModelError } from '../model/client.ts';
 import { parseReply } from '../planner/parse.ts';
 import { buildPrompt } from '../planner/prompt.ts';
 import { toolDefinitions } from '../planner/tools.ts';
-import { loadSettings } from '../settings-store.ts';
+import { loadSecrets, loadSettings, secretInfo } from '../settings-store.ts';
+import { createMasker } from '../../shared/secrets.ts';
 import { directStep, followTab } from './direct-step.ts';
 import { broadcastRun } from './events.ts';
 import { budgetExceeded, costOf } from './budget.ts';
@@ -84,7 +84,10 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
   lap('observe');
 
   const settings = await loadSettings();
-  const prompt = buildPrompt({ run, steps, observation: observation.text, screenshot, vision: run.model.vision, contextTokens: run.model.contextTokens, injections: observation.injections });
+  const secrets = await loadSecrets();
+  const prompt = buildPrompt({ run, steps, observation: observation.text, screenshot, vision: run.model.vision, contextTokens: run.model.contextTokens, injections: observation.injections, secrets: secretInfo(secrets) });
+  // The page parts are masked already; this catches a value in anything else (a note, an answer).
+  prompt.messages = createMasker(secrets).deep(prompt.messages);
   const step: Step = {
     runId: run.id,
     index,
@@ -165,27 +168,15 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     return;
   }
 
-  const domain = checkDomain(intent, settings.safety);
-  if (domain.kind === 'blocked') {
-    step.result = { ok: false, kind: 'error', message: `${domain.host} is on the blocked list in the person's settings; it was not opened. Find another way.` };
+  const checked = await gate(run, intent, { settings, currentUrl: observation.url });
+  if (checked.kind === 'refuse') {
+    step.result = { ok: false, kind: 'error', message: checked.message };
     await save(step, next);
     return;
   }
-  if (domain.kind === 'ask') {
-    await askApproval(step, next, intent, { reason: `${domain.host} is not among the sites you allowed`, waiting: ` opening ${domain.host}`, on: '' });
+  if (checked.kind === 'ask') {
+    await askApproval(step, next, intent, checked);
     return;
-  }
-
-  // A consequential step waits for the person; it is carried out (or not) as the next step.
-  if (isPageIntent(intent)) {
-    const report = await groundInTab(run.tabId, intent).catch(() => undefined);
-    const element = report?.kind === 'ok' && report.element ? { ref: report.element.ref, role: report.element.role, name: report.element.name } : undefined;
-    const risk = assessRisk(intent, element);
-    if (risk) {
-      const on = element ? ` on [${element.ref}] ${element.role} "${element.name}"` : ' on the page';
-      await askApproval(step, next, intent, { reason: risk.reason, waiting: `: ${risk.reason}`, on, ...(element ? { element } : {}) });
-      return;
-    }
   }
 
   const key = stepKey(intent, observation.text);
@@ -224,11 +215,11 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
  * Records the step as waiting and puts the question to the person; the intent is carried out (or
  * not) as the next step, once they answer.
  */
-async function askApproval(step: Step, next: Run, intent: Intent, ask: { reason: string; waiting: string; on: string; element?: { ref: string; role: string; name: string } }): Promise<void> {
-  const { element, reason } = ask;
+async function askApproval(step: Step, next: Run, intent: Intent, ask: { reason: string; waiting: string; on: string; element?: { ref: string; role: string; name: string }; site?: string }): Promise<void> {
+  const { element, reason, site } = ask;
   step.result = { ok: true, kind: 'ok', message: `Waiting for the person to approve${ask.waiting}.` };
   const question = { question: `Approve this step? Webwright wants to ${describeIntent(intent)}${ask.on}. It needs you because ${reason}.`, kind: 'confirm' as const, options: ['Approve', 'Deny'] };
-  await save(step, { ...next, status: 'waiting-user', question, pending: { intent, reason, ...(element ? { element } : {}), ...(step.thought ? { thought: step.thought } : {}) } });
+  await save(step, { ...next, status: 'waiting-user', question, pending: { intent, reason, ...(element ? { element } : {}), ...(site ? { site } : {}), ...(step.thought ? { thought: step.thought } : {}) } });
 }
 
 /** The person answered a confirmation: carry out the waiting step, or tell the planner it was denied. */
@@ -240,7 +231,8 @@ async function decidePending(run: Run, index: number): Promise<void> {
     ...(pending.decision === 'approve' ? { note: 'Approved by the person.' } : { decided: denied }),
     ...(pending.thought ? { thought: pending.thought } : {}),
   });
-  await save(step, { ...followTab(run, step.result), pending: undefined, stepCount: index + 1, updatedAt: Date.now() });
+  const sites = pending.decision === 'approve' && pending.site ? [...new Set([...run.sites, pending.site])] : run.sites;
+  await save(step, { ...followTab(run, step.result), pending: undefined, sites, stepCount: index + 1, updatedAt: Date.now() });
 }
 
 function addUsage(run: Run, usage: Step['usage']): Run['usage'] {

@@ -39,9 +39,11 @@ function commits(intent: Intent): boolean {
   return false;
 }
 
-export function assessRisk(intent: Intent, element: { name: string; role: string } | undefined): Risk | undefined {
+export function assessRisk(intent: Intent, element: { name: string; role: string } | undefined, context: { submitsPayment?: boolean } = {}): Risk | undefined {
   if ('sensitive' in intent && intent.sensitive) return { kind: 'marked', reason: intent.sensitive };
   if (!commits(intent)) return undefined;
+  // Whatever the button says ("Continue", "Next"), sending card details is paying.
+  if (context.submitsPayment) return { kind: 'payment', reason: 'it submits a form with payment card details' };
   // The element's own words decide ("Post" on a button publishes; "the Like button on the post"
   // does not); the planner's words only when nothing was grounded.
   const words = element ? element.name : 'target' in intent ? (intent.target ?? '') : '';

@@ -21,7 +21,7 @@ function wantsElement(definition: ActionDefinition<PageAction>, intent: PageInte
   return definition.element === 'required' || intent.target !== undefined || intent.ref !== undefined || intent.point !== undefined;
 }
 
-export async function runPageIntent(doc: Document, registry: RefRegistry, intent: Intent): Promise<ActResult> {
+export async function runPageIntent(doc: Document, registry: RefRegistry, intent: Intent, secrets: Record<string, string> = {}): Promise<ActResult> {
   if (!isPageIntent(intent)) {
     return { ok: false, kind: 'unsupported', message: `"${intent.action}" is not carried out inside the page.` };
   }
@@ -49,7 +49,7 @@ export async function runPageIntent(doc: Document, registry: RefRegistry, intent
   const watcher = new EffectWatcher(doc, element);
   let outcome;
   try {
-    outcome = await definition.run({ intent, doc, registry, element, located });
+    outcome = await definition.run({ intent, doc, registry, element, located, secrets });
   } catch (error) {
     outcome = { kind: 'error' as const, message: `Acting failed inside the page: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -13,6 +13,8 @@ export interface ActionContext<A extends PageAction> {
   /** The grounded element, when the intent names one. */
   element: Element | undefined;
   located: Located | undefined;
+  /** Values of the secrets the intent names, by name. */
+  secrets: Record<string, string>;
 }
 
 export interface Outcome {

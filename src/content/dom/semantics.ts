@@ -133,9 +133,23 @@ function fieldValue(element: Element): string | undefined {
   return undefined;
 }
 
+// Fields a stored secret was typed into, with what they held then: the page may reformat a value
+// (spaces in a card number) past recognition, so such a field is never shown, whatever it holds.
+const typedSecrets = new WeakMap<Element, { reference: string; value: string | undefined }>();
+
+export function markSecretTyped(element: Element, reference: string): void {
+  typedSecrets.set(element, { reference, value: fieldValue(element) });
+}
+
+export function holdsTypedSecret(element: Element): boolean {
+  return typedSecrets.has(element);
+}
+
 /** The value shown to the model: none for secret fields, whatever their content. */
 export function getSafeValue(element: Element): string | undefined {
   if (isSecretField(element)) return undefined;
+  const typed = typedSecrets.get(element);
+  if (typed) return typed.value === fieldValue(element) ? typed.reference : undefined;
   return fieldValue(element);
 }
 

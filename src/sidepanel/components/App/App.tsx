@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ActiveTab } from '../ActiveTab/ActiveTab.tsx';
 import { HistoryView } from '../HistoryView/HistoryView.tsx';
 import { RunView } from '../RunView/RunView.tsx';
+import { SecretsView } from '../SecretsView/SecretsView.tsx';
 import { SettingsView } from '../SettingsView/SettingsView.tsx';
 import './App.css';
 
@@ -28,7 +29,12 @@ export function App() {
       <ActiveTab />
       {view === 'run' && <RunView />}
       {view === 'history' && <HistoryView onOpen={() => setView('run')} />}
-      {view === 'settings' && <SettingsView />}
+      {view === 'settings' && (
+        <>
+          <SettingsView />
+          <SecretsView />
+        </>
+      )}
     </main>
   );
 }
