@@ -254,3 +254,30 @@ test('going to a site neither the goal nor the person brought up needs approval;
   expect(approved.run.status, approved.run.stopReason).toBe('finished');
   expect(approved.steps.filter((step) => step.result?.message.startsWith('Waiting for the person to approve'))).toHaveLength(1);
 });
+
+test('content scripts, which run in page processes, cannot read the stored key or secrets', async ({ harness, server, page }) => {
+  await page.goto(server.url('/secure/login.html'));
+  const panel = await harness.openSidePanel(page);
+  await storeSecret(panel, 'email', EMAIL);
+  const tabId = await harness.tabIdOf(page);
+  const worker = await harness.serviceWorker();
+  // The same isolated world the content script lives in.
+  const seen = await worker.evaluate(async (tabId) => {
+    const [result] = await chrome.scripting.executeScript({
+      target: { tabId },
+      func: async () => {
+        try {
+          return JSON.stringify(await chrome.storage.local.get(null));
+        } catch (error) {
+          return `refused: ${error instanceof Error ? error.message : String(error)}`;
+        }
+      },
+    });
+    return String(result?.result);
+  }, tabId);
+  expect(seen).toMatch(/^refused: .*(access|context)/i);
+  expect(seen).not.toContain(EMAIL);
+  // The extension's own pages still can.
+  expect(await panel.evaluate(async () => JSON.stringify(await chrome.storage.local.get('secrets')))).toContain(EMAIL);
+  await panel.close();
+});
