@@ -1,11 +1,14 @@
-import { looksLikeInstructions } from '../grounding/injection.ts';
+import { findInstructions } from '../grounding/injection.ts';
 import type { Box, Candidate, PageData, TextBlock } from '../grounding/types.ts';
+import { HIDDEN_INJECTION } from '../shared/injection.ts';
+import { clipFor, clipTo, createConcealment, type Placement } from './dom/concealed.ts';
 import { frameDocument } from './dom/deep.ts';
 import { boxOf, frameContentOffset, intersects, type Offset } from './dom/geometry.ts';
 import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isInteractive, isScrollableRegion, isWeakInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
 import { OVERLAY_ATTRIBUTE } from './overlay.ts';
 import type { RefRegistry } from './refs.ts';
 import { isElementNode, isIFrame, isInput, isLabel, isSelect, isSlot } from './dom/kinds.ts';
+import { markedTexts } from './snapshot.ts';
 
 // One pass over the page's flat tree (open shadow roots and same-origin frames inlined) that
 // yields both the grounding candidates and the outline the snapshot is printed from.
@@ -19,6 +22,8 @@ export interface OutlineLine {
   inView: boolean;
   box: Box | null;
   role?: string;
+  /** The page's own words in a heading, image, container or frame line, checked for orders to the agent. */
+  name?: string;
   /** For a cross-origin frame: its position among this document's cross-origin frames. */
   frameIndex?: number;
 }
@@ -31,7 +36,10 @@ export interface ChildFrame {
 }
 
 export interface PageModel {
-  /** Text (visible, or in names and alt text) that reads like instructions to an agent. */
+  /**
+   * Text that reads like instructions to an agent: what the snapshot marks (page text, names, alt
+   * text, labels, values), then what the page hides from people, prefixed with HIDDEN_INJECTION.
+   */
   injections: string[];
   data: PageData;
   /** The live element of each candidate, by candidate index. */
@@ -55,11 +63,22 @@ interface Context {
   inModal: boolean;
   /** Inside a label whose control is listed. */
   inLabel: boolean;
+  /** Out of a person's sight (see dom/concealed.ts): nothing inside is shown. */
+  concealed: boolean;
+  /** What overflow:hidden ancestors leave visible to content in flow, and to absolutely positioned content. */
+  overflowClip: Box | null;
+  positionedClip: Box | null;
+  fixed: boolean;
+  /** Whether the text directly inside the current element is out of sight; worked out when there is some. */
+  textHidden: () => boolean;
 }
 
 const skipped = new Set(['script', 'style', 'noscript', 'template', 'head', 'meta', 'link', 'title', 'svg', 'canvas', 'math', 'datalist']);
 const landmarkTags: Record<string, string> = { header: 'banner', nav: 'navigation', main: 'main', aside: 'complementary', footer: 'contentinfo' };
 const cookieWords = /cookie|consent|gdpr|privacy-banner/i;
+const scannedAttributes = new Set(['title', 'aria-label', 'aria-description', 'alt']);
+/** Characters of a hidden subtree's text read for orders to the agent. */
+const HIDDEN_SCAN_LIMIT = 20_000;
 
 function findModal(doc: Document): Element | null {
   const modal = doc.querySelector('dialog:modal');
@@ -124,6 +143,34 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
   const lines: OutlineLine[] = [];
   const frames: ChildFrame[] = [];
   const modal = findModal(doc);
+  const conceal = createConcealment(style);
+  /** Orders to the agent found where a person cannot see them. */
+  const hidden: string[] = [];
+  const noteHidden = (text: string) => {
+    const found = findInstructions(text);
+    if (found) hidden.push(found);
+  };
+  const scanHidden = (element: Element) => {
+    if (isInput(element) && element.type === 'hidden') {
+      noteHidden(element.value);
+      return;
+    }
+    const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const parts: string[] = [];
+    let length = 0;
+    for (let node = walker.nextNode(); node && length < HIDDEN_SCAN_LIMIT; node = walker.nextNode()) {
+      if (skipped.has(node.parentElement?.localName ?? '')) continue;
+      parts.push(node.textContent ?? '');
+      length += node.textContent?.length ?? 0;
+    }
+    if (parts.length) noteHidden(collapse(parts.join(' ')));
+  };
+  // Attributes that are never shown, or shown only where they are an element's name (then they are checked there).
+  const scanAttributes = (element: Element) => {
+    for (const { name, value } of element.attributes) {
+      if (value.length >= 12 && (name.startsWith('data-') || scannedAttributes.has(name))) noteHidden(value);
+    }
+  };
   let behindModal = 0;
   let nextId = 0;
 
@@ -137,8 +184,9 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       if (child.nodeType === Node.TEXT_NODE) {
         if (ctx.inInteractive || (modal && !ctx.inModal)) continue;
         const text = collapse(child.textContent ?? '');
+        if (text && (ctx.concealed || ctx.textHidden())) noteHidden(text);
         // A label's words are already the name of its control in the outline.
-        if (text) addText(text, ctx.ancestors[0] ?? 0, ownerBox, ctx, ctx.inLabel);
+        else if (text) addText(text, ctx.ancestors[0] ?? 0, ownerBox, ctx, ctx.inLabel);
       } else if (isElementNode(child)) {
         visitElement(child, ctx);
       }
@@ -148,14 +196,32 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
   const visitElement = (element: Element, ctx: Context): void => {
     const tag = element.localName;
     if (skipped.has(tag) || element.hasAttribute(OVERLAY_ATTRIBUTE) || element.hasAttribute('inert') || element.getAttribute('aria-hidden') === 'true') return;
-    if (!element.checkVisibility({ visibilityProperty: false, opacityProperty: false }) && style(element).display !== 'contents') return;
+    if (!element.checkVisibility({ visibilityProperty: false, opacityProperty: false }) && style(element).display !== 'contents') {
+      scanHidden(element);
+      return;
+    }
     const id = ++nextId;
     const css = style(element);
-    const shown = css.visibility !== 'hidden' && css.opacity !== '0';
     const inModal = ctx.inModal || element === modal;
     const role = getElementRole(element);
     const box = boxOf(element, ctx.offset);
-    const next: Context = { ...ctx, ancestors: [id, ...ctx.ancestors], inModal };
+    const position = css.position;
+    const placement: Placement = { clip: position === 'fixed' ? null : position === 'absolute' ? ctx.positionedClip : ctx.overflowClip, fixed: ctx.fixed || position === 'fixed', offset: ctx.offset };
+    const concealed = ctx.concealed || conceal.hidesSubtree(element, css, box, placement);
+    const shown = css.visibility !== 'hidden' && !concealed;
+    let textHidden: boolean | undefined;
+    const overflowClip = clipFor(element, css, box, placement.clip);
+    const next: Context = {
+      ...ctx,
+      ancestors: [id, ...ctx.ancestors],
+      inModal,
+      concealed,
+      fixed: placement.fixed,
+      overflowClip,
+      positionedClip: position !== 'static' || css.transform !== 'none' ? overflowClip : ctx.positionedClip,
+      textHidden: () => (textHidden ??= conceal.hidesText(element, css, box, placement)),
+    };
+    scanAttributes(element);
     const interactive = !ctx.inInteractive && isInteractive(element, role, style);
     const scrollable = interactive && isScrollableRegion(element, style);
     const weak = interactive && !scrollable && isWeakInteractive(element, role);
@@ -167,7 +233,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       let hitBox = box;
       let usable = shown && !isTiny(box);
       // Custom checkboxes and switches hide the real input and style its label instead.
-      if (!usable && (isInput(element) || isSelect(element))) {
+      if (!usable && !ctx.concealed && (isInput(element) || isSelect(element))) {
         const label = element.labels?.[0];
         if (label?.checkVisibility()) {
           const labelBox = boxOf(label, ctx.offset);
@@ -224,12 +290,12 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       if (!compositeRoles.has(role ?? '') && !weak && !scrollable) next.inInteractive = true;
     }
 
-    if (!interactive && role === 'heading' && !(modal && !inModal)) {
+    if (!interactive && role === 'heading' && !(modal && !inModal) && shown) {
       const name = getName(element, role, style);
       if (name) {
         lastHeading = name;
         const level = element.getAttribute('aria-level') ?? /^h([1-6])$/.exec(tag)?.[1] ?? '2';
-        lines.push({ kind: 'heading', depth: ctx.depth, text: `heading "${name}" [level=${level}]`, inView: intersects(box, ctx.clip), box });
+        lines.push({ kind: 'heading', depth: ctx.depth, text: `heading "${name}" [level=${level}]`, name, inView: intersects(box, ctx.clip), box });
         texts.push({ text: name, box, ancestors: ctx.ancestors, owner: id });
         // The heading's words are printed; controls inside it (an accordion's button, a title
         // link) are still listed.
@@ -238,8 +304,9 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     }
     if (!interactive && tag === 'img' && !(modal && !inModal)) {
       const alt = element.getAttribute('alt');
-      if (alt && box.width >= 24 && box.height >= 24) {
-        lines.push({ kind: 'image', depth: ctx.depth, text: `img "${collapse(alt)}"`, inView: intersects(box, ctx.clip), box });
+      if (alt && !shown) noteHidden(collapse(alt));
+      else if (alt && box.width >= 24 && box.height >= 24) {
+        lines.push({ kind: 'image', depth: ctx.depth, text: `img "${collapse(alt)}"`, name: collapse(alt), inView: intersects(box, ctx.clip), box });
         texts.push({ text: collapse(alt), box, ancestors: ctx.ancestors, owner: id });
       }
       return;
@@ -251,10 +318,11 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       next.scopes = [scope, ...ctx.scopes];
       next.scopeIds = [id, ...ctx.scopeIds];
       if (scopeName) next.scopeNames = [scopeName, ...ctx.scopeNames];
-      if (!['list', 'listitem', 'cookie', 'headerrow'].includes(scope) && !(modal && !inModal)) {
+      if (!['list', 'listitem', 'cookie', 'headerrow'].includes(scope) && !(modal && !inModal) && !concealed) {
         next.depth = ctx.depth + 1;
         const label = scope === 'row' ? getText(element, 100) : scopeName;
-        lines.push({ kind: 'container', depth: ctx.depth, text: `${scope}${label ? ` "${label}"` : ''}:`, inView: false, box });
+        // A row's label is its cells' text, which is printed (and checked) below it.
+        lines.push({ kind: 'container', depth: ctx.depth, text: `${scope}${label ? ` "${label}"` : ''}:`, ...(scope === 'row' ? {} : { name: scopeName }), inView: false, box });
       }
     }
 
@@ -273,12 +341,15 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     if (isIFrame(element)) {
       const inner = frameDocument(element);
       if (inner?.documentElement) {
-        visitElement(inner.documentElement, { ...next, offset: frameContentOffset(element, ctx.offset) });
-      } else if (!(modal && !inModal)) {
+        // The frame's box clips its document, which scrolls and places fixed layers on its own.
+        const frameClip = clipTo(box, placement.clip);
+        visitElement(inner.documentElement, { ...next, offset: frameContentOffset(element, ctx.offset), overflowClip: frameClip, positionedClip: frameClip, fixed: false });
+      } else if (!(modal && !inModal) && !concealed) {
+        // A frame out of sight is not observed at all: its own content script would not know.
         const index = frames.length;
         const title = element.title || element.name || '';
         frames.push({ index, src: element.src, title, box });
-        lines.push({ kind: 'frame', depth: ctx.depth, text: `iframe${title ? ` "${title}"` : ''}`, inView: intersects(box, ctx.clip), box, frameIndex: index });
+        lines.push({ kind: 'frame', depth: ctx.depth, text: `iframe${title ? ` "${title}"` : ''}`, name: title, inView: intersects(box, ctx.clip), box, frameIndex: index });
       }
       return;
     }
@@ -306,13 +377,17 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     inInteractive: false,
     inModal: false,
     inLabel: false,
+    concealed: false,
+    overflowClip: null,
+    positionedClip: null,
+    fixed: false,
+    textHidden: () => false,
   };
   if (doc.documentElement) visitElement(doc.documentElement, root);
 
   const kept = dropCandidates(candidates, elements, lines, dropped);
-  const injections = [...new Set([...texts.map((block) => block.text), ...kept.candidates.map((candidate) => candidate.name)].filter(looksLikeInstructions))];
   const model: PageModel = {
-    injections,
+    injections: [],
     data: { candidates: kept.candidates, texts, viewport: { width: view.innerWidth, height: view.innerHeight } },
     elements: kept.elements,
     lines: kept.lines,
@@ -320,5 +395,8 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     behindModal,
   };
   if (modal) model.modalName = getName(modal, getElementRole(modal), style);
+  const shownMarks = markedTexts(model);
+  const hiddenMarks = hidden.filter((text) => !shownMarks.some((mark) => mark.includes(text))).map((text) => `${HIDDEN_INJECTION}${text}`);
+  model.injections = [...new Set([...shownMarks, ...hiddenMarks])];
   return model;
 }

@@ -59,6 +59,15 @@ interface Entry {
   text: string;
   /** For an element: its depth, role, and the part of its line after the role. */
   element?: { depth: number; role: string; ref: string; details: string };
+  /** Carries the untrusted mark: stands on a line of its own. */
+  marked?: boolean;
+}
+
+/** The page's own words shown for an element: its name, and the value, placeholder and options printed with it. */
+function pageWords(candidate: Candidate, element: Element): string[] {
+  const words = [candidate.name, candidate.placeholder ?? '', candidate.value ?? ''];
+  if (isSelect(element)) words.push(...[...element.options].map((option) => option.label || option.text));
+  return words;
 }
 
 const GROUP_AT = 3;
@@ -73,7 +82,7 @@ function groupRuns(entries: Entry[]): string[] {
     const first = entries[i];
     const key = first?.element;
     let j = i + 1;
-    while (key && entries[j]?.element?.role === key.role && entries[j]?.element?.depth === key.depth) j++;
+    while (key && !first.marked && entries[j]?.element?.role === key.role && entries[j]?.element?.depth === key.depth && !entries[j]?.marked) j++;
     if (!first || !key || j - i < GROUP_AT) {
       if (first) out.push(first.text);
       i++;
@@ -116,10 +125,20 @@ function direction(line: OutlineLine, viewport: { width: number; height: number 
   return 'out of view (scrolled inside a region)';
 }
 
-/** The outline lines, with runs of out-of-view lines folded into one summary each. */
-function render(model: PageModel, options: SnapshotOptions): string[] {
+/**
+ * The outline lines, with runs of out-of-view lines folded into one summary each, and the page's
+ * words that were marked as reading like orders to the agent.
+ */
+function render(model: PageModel, options: SnapshotOptions): { lines: string[]; marked: string[] } {
   const prefix = options.refPrefix ?? '';
   const entries: Entry[] = [];
+  const marked: string[] = [];
+  /** The mark for a line showing these words of the page, if any of them reads like orders. */
+  const mark = (...words: string[]) => {
+    const found = words.filter(looksLikeInstructions);
+    marked.push(...found);
+    return found.length ? ` ${UNTRUSTED}` : '';
+  };
   const out = { push: (text: string) => entries.push({ text }) };
   const lines = model.lines;
   const visible = lines.map((line) => options.full === true || line.inView);
@@ -150,7 +169,7 @@ function render(model: PageModel, options: SnapshotOptions): string[] {
   const flushText = () => {
     if (pendingText) {
       const shown = pendingText.text.length > TEXT_LIMIT ? `${pendingText.text.slice(0, TEXT_LIMIT - 1)}…` : pendingText.text;
-      out.push(`${'  '.repeat(pendingText.depth)}- text: ${shown}${looksLikeInstructions(pendingText.text) ? ` ${UNTRUSTED}` : ''}`);
+      out.push(`${'  '.repeat(pendingText.depth)}- text: ${shown}${mark(pendingText.text)}`);
     }
     pendingText = undefined;
   };
@@ -168,8 +187,10 @@ function render(model: PageModel, options: SnapshotOptions): string[] {
         flushText();
         pendingText = { depth: line.depth, text: line.text };
         flushText();
-      } else if (pendingText && pendingText.depth === line.depth && pendingText.text.length < TEXT_LIMIT && !looksLikeInstructions(pendingText.text)) pendingText.text += ` ${line.text}`;
-      else {
+      } else if (pendingText && pendingText.depth === line.depth && !looksLikeInstructions(pendingText.text) && (pendingText.text.length < TEXT_LIMIT || looksLikeInstructions(`${pendingText.text} ${line.text}`))) {
+        // Orders split over several elements are kept together, so that they are read (and marked) whole.
+        pendingText.text += ` ${line.text}`;
+      } else {
         flushText();
         pendingText = { depth: line.depth, text: line.text };
       }
@@ -182,27 +203,35 @@ function render(model: PageModel, options: SnapshotOptions): string[] {
       const candidate = model.data.candidates[index];
       const element = model.elements[index];
       if (candidate && element) {
-        const flag = looksLikeInstructions(candidate.name) ? ` ${UNTRUSTED}` : '';
-        entries.push({ text: `${indent}- ${describeElement(candidate, element, prefix)}${flag}`, element: { depth: line.depth, role: candidate.role, ref: `${prefix}${candidate.ref}`, details: elementDetails(candidate, element) } });
+        const flag = mark(...pageWords(candidate, element));
+        entries.push({ text: `${indent}- ${describeElement(candidate, element, prefix)}${flag}`, element: { depth: line.depth, role: candidate.role, ref: `${prefix}${candidate.ref}`, details: elementDetails(candidate, element) }, marked: flag !== '' });
       }
     } else if (line.kind === 'frame') {
-      out.push(`${indent}- ${line.text} {{frame:${line.frameIndex ?? 0}}}`);
+      out.push(`${indent}- ${line.text}${mark(line.name ?? '')} {{frame:${line.frameIndex ?? 0}}}`);
     } else {
-      out.push(`${indent}- ${line.text}${line.kind !== 'container' && looksLikeInstructions(line.text) ? ` ${UNTRUSTED}` : ''}`);
+      out.push(`${indent}- ${line.text}${mark(line.name ?? '')}`);
     }
   });
   flushText();
   flush();
   if (quietText > 0) out.push(`- [${quietText} more text block${quietText === 1 ? '' : 's'} out of view]`);
-  return groupRuns(entries);
+  return { lines: groupRuns(entries), marked };
+}
+
+/** The page's words a full snapshot marks as reading like orders to the agent (the dialog's name too). */
+export function markedTexts(model: PageModel): string[] {
+  const { marked } = render(model, { full: true });
+  if (model.modalName && looksLikeInstructions(model.modalName)) marked.unshift(model.modalName);
+  return [...new Set(marked)];
 }
 
 /** The outline text of one document, cut at the token budget with a marker that says so. */
 export function formatOutline(model: PageModel, options: SnapshotOptions = {}): { text: string; truncated: boolean } {
   const budget = (options.maxTokens ?? DEFAULT_MAX_TOKENS) * 4;
-  const lines = render(model, options);
+  const { lines } = render(model, options);
   if (model.behindModal > 0) {
-    lines.unshift(`- [a modal dialog${model.modalName ? ` "${model.modalName}"` : ''} is open: ${model.behindModal} interactive elements behind it are not listed until it closes]`);
+    const name = model.modalName ? ` "${model.modalName}"${looksLikeInstructions(model.modalName) ? ` ${UNTRUSTED}` : ''}` : '';
+    lines.unshift(`- [a modal dialog${name} is open: ${model.behindModal} interactive elements behind it are not listed until it closes]`);
   }
   let used = 0;
   for (let i = 0; i < lines.length; i++) {
