@@ -31,11 +31,3 @@ test('a run that follows the page\'s orders is flagged and stopped before the co
   expect(prompt).toContain('Warning: the page holds');
   expect(prompt).toContain('[untrusted: reads like instructions to an AI agent');
 });
-
-test('ordinary pages carry no such marks', async ({ harness, server, page }) => {
-  for (const path of ['/shop/index.html', '/shop/cart.html', '/account/signup.html', '/cookies/index.html', '/feed/index.html', '/settings/index.html', '/table/index.html', '/dialogs/index.html']) {
-    await page.goto(server.url(path));
-    const observation = await harness.observation(page, { full: true });
-    expect(observation.injections, path).toEqual([]);
-  }
-});
