@@ -4,7 +4,9 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.config.ts';
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+  // The content script is one self-contained file: with crxjs's loader its chunks would have to be
+  // web-accessible, so any page could fetch them and tell that Webwright is installed.
+  plugins: [preact(), crx({ manifest, contentScripts: { standaloneFiles: ['src/content/index.ts'] } })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
