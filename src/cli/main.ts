@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { evalCommand } from './eval/command.ts';
 import { launchBrowser, NoDisplayError } from './launch.ts';
+import { UsageError } from './options.ts';
 import { replayCommand } from './replay.ts';
 import { runCommand } from './run-command.ts';
 
@@ -19,6 +21,12 @@ Commands:
   replay --url <url> --plan <file.json> [--trace out.json] [--headed]
       Carry out a list of intents (a JSON array, or an exported trace) with no model,
       re-grounding every target on the page. Exit status 0 only when every step succeeded.
+
+  eval --suite <dir> [--workers N] [--out <dir>] [--base-url U] [--model M] [--max-steps N] [--timeout S] [--approve] [--headed]
+      Run every task of a suite (a folder with suite.json and one JSON file per task) with the
+      model, N browsers at a time, and check each task's end state. Writes report.json, report.md
+      and traces/ to --out (default eval-results/<suite>-<time>/). Exit status 0 only when every
+      task passed.
 
 Environment:
   CHROMIUM_PATH / CHROME_PATH   the browser to use (otherwise the usual install places are searched)
@@ -78,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
       return replayCommand(rest);
     case 'run':
       return runCommand(rest);
+    case 'eval':
+      return evalCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -94,7 +104,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof NoDisplayError ? message : `webwright: ${message}`);
-    process.exit(1);
+    console.error(error instanceof NoDisplayError || error instanceof UsageError ? message : `webwright: ${message}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
   },
 );
