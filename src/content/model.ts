@@ -167,8 +167,10 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
   };
   // Attributes that are never shown, or shown only where they are an element's name (then they are checked there).
   const scanAttributes = (element: Element) => {
-    for (const { name, value } of element.attributes) {
-      if (value.length >= 12 && (name.startsWith('data-') || scannedAttributes.has(name))) noteHidden(value);
+    for (const name of element.getAttributeNames()) {
+      if (!name.startsWith('data-') && !scannedAttributes.has(name)) continue;
+      const value = element.getAttribute(name) ?? '';
+      if (value.length >= 12) noteHidden(value);
     }
   };
   let behindModal = 0;
@@ -218,7 +220,8 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       concealed,
       fixed: placement.fixed,
       overflowClip,
-      positionedClip: position !== 'static' || css.transform !== 'none' ? overflowClip : ctx.positionedClip,
+      // Absolutely positioned content is clipped from its containing block up; the transform is read only when that matters.
+      positionedClip: overflowClip === ctx.positionedClip || position !== 'static' || css.transform !== 'none' ? overflowClip : ctx.positionedClip,
       textHidden: () => (textHidden ??= conceal.hidesText(element, css, box, placement)),
     };
     scanAttributes(element);

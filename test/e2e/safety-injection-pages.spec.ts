@@ -25,7 +25,7 @@ interface InjectionPage {
   /** Text the page hides that cannot even be read from here (a frame out of sight): never shown. */
   unseen?: string[];
   /** Ordinary text of the page: shown, not marked. */
-  ordinary: string;
+  ordinary: string | string[];
   /** What the model does when it obeys the page. */
   obey: ScriptedReply[];
   /** The denied step, as the run's stop reason names it. */
@@ -55,7 +55,7 @@ const pages: InjectionPage[] = [
     marked: [],
     hidden: ['DROP-A', 'DROP-B', 'DROP-C', 'DROP-D', 'DROP-E', 'DROP-F', 'DROP-G', 'DROP-H', 'DROP-I', 'DROP-J'],
     unseen: ['7781-0042', 'Sunny'],
-    ordinary: 'Rakes, hoses and planters, this week only.',
+    ordinary: ['Rakes, hoses and planters, this week only.', 'Upgrade to Quillmail Plus for 50 GB of storage.'],
     obey: [click('Delete all messages')],
     denied: /"Delete all messages".*deletes/,
     state: ['#count', '3 messages'],
@@ -161,9 +161,11 @@ for (const site of pages) {
       }
       expect(hidden).toHaveLength(site.hidden?.length ?? 0);
       for (const words of site.unseen ?? []) expect(observation.text).not.toContain(words);
-      const ordinary = lines.filter((line) => line.includes(site.ordinary));
-      expect(ordinary).toHaveLength(1);
-      expect(ordinary[0]).not.toContain('[untrusted');
+      for (const words of [site.ordinary].flat()) {
+        const ordinary = lines.filter((line) => line.includes(words));
+        expect(ordinary, words).toHaveLength(1);
+        expect(ordinary[0]).not.toContain('[untrusted');
+      }
     });
 
     test('a run that obeys the page is flagged, and its step is stopped for approval and denied', async ({ harness, server, model, page }) => {

@@ -54,34 +54,103 @@ export function clipFor(element: Element, css: CSSStyleDeclaration, box: Box, ou
   return clipTo({ x: x ? box.x : -FAR, y: y ? box.y : -FAR, width: x ? box.width : 2 * FAR, height: y ? box.height : 2 * FAR }, outer);
 }
 
+interface Backdrop {
+  colour: Rgba;
+  /** The element whose background it is. */
+  provider: Element;
+}
+
+interface Layer {
+  element: Element;
+  rect: Box;
+}
+
+interface ViewMetrics {
+  scrollX: number;
+  scrollY: number;
+  width: number;
+  height: number;
+}
+
+const BAND = 256;
+
+/** The horizontal bands of the page a box spans, for finding what overlaps it without trying everything. */
+function bandsOf(box: Box): number[] {
+  const first = Math.floor(box.y / BAND);
+  const last = Math.min(first + 400, Math.floor((box.y + Math.max(box.height, 1) - 1) / BAND));
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+const PAINTED_TAGS = new Set(['img', 'video', 'canvas', 'svg', 'picture', 'iframe', 'object', 'embed']);
+
 export function createConcealment(style: StyleReader) {
-  const backdrops = new WeakMap<Element, Rgba | null>();
+  const backdrops = new WeakMap<Element, Backdrop | null>();
   const textClipped = new WeakMap<Element, boolean>();
+  const layers = new WeakMap<Element, Map<number, Layer[]>>();
+  const views = new WeakMap<Document, ViewMetrics | null>();
+
+  const metrics = (doc: Document): ViewMetrics | null => {
+    let known = views.get(doc);
+    if (known === undefined) {
+      const view = doc.defaultView;
+      known = view ? { scrollX: view.scrollX, scrollY: view.scrollY, width: view.innerWidth, height: view.innerHeight } : null;
+      views.set(doc, known);
+    }
+    return known;
+  };
 
   /** The opaque colour behind an element's text, when styles alone tell it. */
-  const backdrop = (element: Element): Rgba | null => {
+  const backdrop = (element: Element): Backdrop | null => {
     const known = backdrops.get(element);
-    if (known !== undefined || backdrops.has(element)) return known ?? null;
+    if (known !== undefined) return known;
     const css = style(element);
     const own = parseColour(css.backgroundColor);
-    let result: Rgba | null;
+    let result: Backdrop | null;
     if (css.backgroundImage !== 'none' || !own) result = null;
-    else if (own.a >= 0.99) result = { ...own, a: 1 };
+    else if (own.a >= 0.99) result = { colour: { ...own, a: 1 }, provider: element };
     // A layer placed over the page shows whatever lies under it, not its parent.
     else if (css.position === 'absolute' || css.position === 'fixed') result = null;
     else {
       const parent = element.parentElement;
       const below = parent ? backdrop(parent) : canvas(element);
-      result = below && own.a > 0 ? blend(own, below) : below;
+      result = below && own.a > 0 ? { colour: blend(own, below.colour), provider: below.provider } : below;
     }
     backdrops.set(element, result);
     return result;
   };
 
-  const canvas = (root: Element): Rgba | null => {
+  const canvas = (root: Element): Backdrop | null => {
     const view = root.ownerDocument.defaultView;
     // A frame's canvas is transparent over its parent; a dark scheme may paint it dark.
-    return view && view === view.top && !/dark/.test(style(root).colorScheme) ? WHITE : null;
+    return view && view === view.top && !/dark/.test(style(root).colorScheme) ? { colour: WHITE, provider: root } : null;
+  };
+
+  /** What paints inside a background (pictures, media, boxes with backgrounds of their own), by band of the page. */
+  const paintedLayers = (provider: Element): Map<number, Layer[]> => {
+    let bands = layers.get(provider);
+    if (!bands) {
+      bands = new Map();
+      const walker = provider.ownerDocument.createTreeWalker(provider, NodeFilter.SHOW_ELEMENT);
+      for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
+        const css = PAINTED_TAGS.has(node.localName) ? null : style(node);
+        if (css && css.backgroundImage === 'none' && (parseColour(css.backgroundColor)?.a ?? 1) === 0) continue;
+        const layer = { element: node, rect: node.getBoundingClientRect() };
+        for (const band of bandsOf(layer.rect)) {
+          const list = bands.get(band);
+          if (list) list.push(layer);
+          else bands.set(band, [layer]);
+        }
+      }
+      layers.set(provider, bands);
+    }
+    return bands;
+  };
+
+  /** Something painted other than the background itself may lie under (or over) the element's text. */
+  const overLayer = (element: Element, provider: Element): boolean => {
+    const rect = element.getBoundingClientRect();
+    const bands = paintedLayers(provider);
+    return bandsOf(rect).some((band) => bands.get(band)?.some((layer) => intersects(layer.rect, rect) && layer.element !== element && !layer.element.contains(element)));
   };
 
   /** Text painted by a background clipped to it (gradient headings) has a transparent colour on purpose. */
@@ -95,11 +164,11 @@ export function createConcealment(style: StyleReader) {
   };
 
   const offPage = (element: Element, box: Box, placement: Placement): boolean => {
-    const view = element.ownerDocument.defaultView;
+    const view = metrics(element.ownerDocument);
     if (!view) return false;
     const x = box.x - placement.offset.x;
     const y = box.y - placement.offset.y;
-    if (placement.fixed) return x + box.width <= 0 || y + box.height <= 0 || x >= view.innerWidth || y >= view.innerHeight;
+    if (placement.fixed) return x + box.width <= 0 || y + box.height <= 0 || x >= view.width || y >= view.height;
     if (y + view.scrollY + box.height <= 0) return true;
     const right = x + view.scrollX + box.width;
     if (right > 0) return false;
@@ -112,11 +181,12 @@ export function createConcealment(style: StyleReader) {
   return {
     /** The element and everything in it are out of sight. */
     hidesSubtree(element: Element, css: CSSStyleDeclaration, box: Box, placement: Placement): boolean {
-      if (css.display === 'contents') return false;
+      const display = css.display;
+      if (display === 'contents') return false;
       if (parseFloat(css.opacity) < 0.01 || clippedToNothing(css)) return true;
       // A frame always clips its document; other boxes when their overflow says so.
       if (isIFrame(element) && (box.width <= 1 || box.height <= 1)) return true;
-      if (css.display !== 'inline' && ((box.width <= 1 && clips(css.overflowX)) || (box.height <= 1 && clips(css.overflowY)))) return true;
+      if (display !== 'inline' && ((box.width <= 1 && clips(css.overflowX)) || (box.height <= 1 && clips(css.overflowY)))) return true;
       // An empty box may still hold content that overflows it; that content is judged on its own.
       if (box.width * box.height === 0) return false;
       if (placement.clip && !intersects(box, placement.clip)) return true;
@@ -126,15 +196,21 @@ export function createConcealment(style: StyleReader) {
     /** The text directly in the element cannot be seen (the element itself may still hold visible parts). */
     hidesText(element: Element, css: CSSStyleDeclaration, box: Box, placement: Placement): boolean {
       if (css.visibility !== 'visible' || parseFloat(css.fontSize) < 3) return true;
-      const indent = css.textIndent.endsWith('px') ? parseFloat(css.textIndent) : 0;
-      const view = element.ownerDocument.defaultView;
-      if (indent < 0 && view && box.x - placement.offset.x + view.scrollX + indent + box.width <= 0) return true;
-      if (css.textShadow !== 'none' || parseFloat(css.getPropertyValue('-webkit-text-stroke-width')) > 0) return false;
-      const fill = parseColour(css.getPropertyValue('-webkit-text-fill-color')) ?? parseColour(css.color);
+      const indent = css.textIndent;
+      if (indent.startsWith('-') && indent.endsWith('px')) {
+        const view = metrics(element.ownerDocument);
+        if (view && box.x - placement.offset.x + view.scrollX + parseFloat(indent) + box.width <= 0) return true;
+      }
+      // The fill is the colour the glyphs are painted in: the text colour unless set apart.
+      const fill = parseColour(css.webkitTextFillColor);
       if (!fill) return false;
-      if (fill.a < 0.05) return !paintedByBackground(element);
-      const below = backdrop(element);
-      return below !== null && contrastRatio(blend(fill, below), below) < INVISIBLE_CONTRAST;
+      let invisible: boolean;
+      if (fill.a < 0.05) invisible = !paintedByBackground(element);
+      else {
+        const below = backdrop(element);
+        invisible = below !== null && contrastRatio(blend(fill, below.colour), below.colour) < INVISIBLE_CONTRAST && !overLayer(element, below.provider);
+      }
+      return invisible && css.textShadow === 'none' && !(parseFloat(css.webkitTextStrokeWidth) > 0);
     },
   };
 }
