@@ -17,6 +17,8 @@ export function createControl(context: BrowserContext, extensionId: string, serv
     const existing = context.pages().find((candidate) => candidate.url() === url);
     if (existing) return existing;
     const appeared = context.waitForEvent('page', { predicate: (candidate) => candidate.url() === url, timeout: 10_000 });
+    // When the browser is gone the next line throws first; the wait's own rejection must not go unhandled.
+    appeared.catch(() => undefined);
     const worker = await serviceWorker();
     await worker.evaluate((address) => chrome.windows.create({ url: address, focused: false }), url);
     const created = await appeared;

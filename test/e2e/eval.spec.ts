@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -132,13 +132,18 @@ test('bad input is refused with status 2 and an error that names the file and th
   await writeFile(join(dir, 'suite.json'), '{ "name": ');
   expect((await runCli(['eval', '--suite', dir], env)).stderr).toContain(`${join(dir, 'suite.json')}: not readable JSON`);
 
-  const missing = await runCli(['eval', '--suite', join(dir, 'nope')], env);
-  expect(missing.code).toBe(2);
-  expect(missing.stderr).toContain(`No suite at ${join(dir, 'nope')}: the folder does not exist.`);
-  expect(await runCli(['eval'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('eval needs --suite <dir>') });
-  expect(await runCli(['eval', '--suite', suiteDir, '--workers', '0'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--workers must be a positive whole number, not "0".') });
-  expect(await runCli(['eval', '--suite', suiteDir], { ...process.env, OPENAI_BASE_URL: '', WEBWRIGHT_MODEL: '' })).toMatchObject({ code: 2, stderr: expect.stringContaining('Say which model to use') });
-  expect(await runCli(['eval', '--suite', suiteDir, '--worker', '2'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--worker'") });
+  const [missing, noSuite, noWorkers, noModel, typo] = await Promise.all([
+    runCli(['eval', '--suite', join(dir, 'nope')], env),
+    runCli(['eval'], env),
+    runCli(['eval', '--suite', suiteDir, '--workers', '0'], env),
+    runCli(['eval', '--suite', suiteDir], { ...process.env, OPENAI_BASE_URL: '', WEBWRIGHT_MODEL: '' }),
+    runCli(['eval', '--suite', suiteDir, '--worker', '2'], env),
+  ]);
+  expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining(`No suite at ${join(dir, 'nope')}: the folder does not exist.`) });
+  expect(noSuite).toMatchObject({ code: 2, stderr: expect.stringContaining('eval needs --suite <dir>') });
+  expect(noWorkers).toMatchObject({ code: 2, stderr: expect.stringContaining('--workers must be a positive whole number, not "0".') });
+  expect(noModel).toMatchObject({ code: 2, stderr: expect.stringContaining('Say which model to use') });
+  expect(typo).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--worker'") });
 });
 
 test('an unreachable model fails each task with the run\'s reason, a page that does not load fails its task, and the report is still written', async () => {
@@ -167,6 +172,41 @@ test('an unreachable model fails each task with the run\'s reason, a page that d
   const markdown = await readFile(join(out, 'report.md'), 'utf8');
   expect(markdown).toContain(`- Run failed: Cannot reach the model at ${dead}/v1`);
   expect(markdown).toMatch(/### nowhere[\s\S]*- Error: .*net::ERR_CONNECTION_REFUSED/);
+});
+
+test('a task whose browser dies or that outlasts its time fails, saying so, and the next runs in a fresh browser', async () => {
+  test.skip(process.platform !== 'linux', 'finds the browser among the CLI\'s child processes with pgrep');
+  const model = await startModelServer();
+  const dir = await mkdtemp(join(tmpdir(), 'webwright-suite-'));
+  const task = (id: string, goal: string, extra: object = {}) =>
+    writeFile(join(dir, `${id}.json`), JSON.stringify({ id, goal, startUrl: '{{site}}/shop/cart.html', checks: [{ kind: 'text', selector: 'h1', equals: 'Shopping cart' }], ...extra }));
+  await writeFile(join(dir, 'suite.json'), JSON.stringify({ name: 'rough', serve: join(root, 'test', 'fixtures', 'pages') }));
+  await task('a-crash', 'Look at the cart while the browser goes down.');
+  await task('b-slow', 'Think about the cart for a long time.', { timeoutSeconds: 1 });
+  await task('c-quick', 'Glance at the cart.');
+  model.route('while the browser goes down', { delayMs: 10_000, then: { tool: 'finish', args: { success: true } } });
+  model.route('Think about the cart', { delayMs: 4_000, then: { tool: 'finish', args: { success: true } } });
+  model.route('Glance at the cart', { tool: 'finish', args: { success: true, answer: 'Three lines.' } });
+  const out = join(dir, 'results');
+  try {
+    const cli = spawn(process.execPath, [join(root, 'dist-node', 'cli.js'), 'eval', '--suite', dir, '--out', out], { env: modelEnv(model.baseURL) });
+    const exited = new Promise<number | null>((resolve) => cli.on('exit', resolve));
+    // Once the first run has asked the model, its browser is killed.
+    await expect.poll(() => model.chatRequests().length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const children = (await promisify(execFile)('pgrep', ['-P', String(cli.pid)])).stdout.trim().split('\n').map(Number);
+    const browsers = await Promise.all(children.map(async (pid) => ((await promisify(execFile)('ps', ['-o', 'args=', '-p', String(pid)])).stdout.includes('chrom') ? [pid] : [])));
+    expect(browsers.flat()).toHaveLength(1);
+    for (const pid of browsers.flat()) process.kill(pid, 'SIGKILL');
+    expect(await exited).toBe(1);
+
+    const [crash, slow, quick] = (await readReport(out)).results;
+    expect(crash).toMatchObject({ id: 'a-crash', passed: false, steps: 0, error: 'The browser closed during the task: it crashed or was killed.' });
+    expect(slow).toMatchObject({ passed: false, status: 'stopped', stopReason: 'Stopped after waiting 1 s for the run to end.' });
+    expect(slow?.checks.map((check) => check.held)).toEqual([true, false]);
+    expect(quick).toMatchObject({ passed: true, status: 'finished', answer: 'Three lines.' });
+  } finally {
+    await model.close();
+  }
 });
 
 test('the suite shards across machines: two shards list disjoint halves that together are every task', async () => {

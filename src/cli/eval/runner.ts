@@ -37,7 +37,8 @@ export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const GRACE_MS = 30_000;
 const CLEANUP_MS = 15_000;
 
-class Timeout extends Error {}
+/** The browser will not run another task: it stopped answering, crashed or was killed. */
+class BrowserLost extends Error {}
 
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
@@ -46,9 +47,23 @@ function messageOf(error: unknown): string {
 function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout(message)), ms);
+    timer = setTimeout(() => reject(new BrowserLost(message)), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** The work, unless the browser goes away first: then at once, and in plain words. */
+async function whileBrowserLives<T>(context: BrowserContext, work: Promise<T>): Promise<T> {
+  let closed: (() => void) | undefined;
+  const gone = new Promise<never>((_, reject) => {
+    closed = () => reject(new BrowserLost('The browser closed during the task: it crashed or was killed.'));
+    context.once('close', closed);
+  });
+  try {
+    return await Promise.race([work, gone]);
+  } finally {
+    if (closed) context.off('close', closed);
+  }
 }
 
 /** The page showing a browser tab: a run can end in a tab other than the one it started in. */
@@ -82,33 +97,33 @@ export async function runTask(harness: Harness, task: Task, options: TaskOptions
   let error: string | undefined;
   let browserLost = false;
   try {
-    await withDeadline(
-      (async () => {
-        page = await harness.context.newPage();
-        await page.goto(startUrl);
-        trace = await harness.run(page, task.goal, {
-          baseURL: options.baseURL,
-          model: options.model,
-          apiKey: options.apiKey,
-          approve: task.approve === true || options.approve === true,
-          timeoutMs,
-          ...(maxSteps ? { maxSteps } : {}),
-        });
-        checks = await evaluateChecks(task.checks, await pageOfTab(harness, trace.run.tabId, page), trace);
-      })(),
-      timeoutMs + GRACE_MS,
-      `The task did not end within ${Math.round((timeoutMs + GRACE_MS) / 1000)} s; the browser stopped answering.`,
-    );
+    const work = (async () => {
+      page = await harness.context.newPage();
+      await page.goto(startUrl);
+      trace = await harness.run(page, task.goal, {
+        baseURL: options.baseURL,
+        model: options.model,
+        apiKey: options.apiKey,
+        approve: task.approve === true || options.approve === true,
+        timeoutMs,
+        ...(maxSteps ? { maxSteps } : {}),
+      });
+      checks = await evaluateChecks(task.checks, await pageOfTab(harness, trace.run.tabId, page), trace);
+    })();
+    const limit = timeoutMs + GRACE_MS;
+    await withDeadline(whileBrowserLives(harness.context, work), limit, `The task did not end within ${Math.round(limit / 1000)} s; the browser stopped answering.`);
   } catch (caught) {
     error = messageOf(caught);
-    browserLost = caught instanceof Timeout;
+    browserLost = caught instanceof BrowserLost;
   }
   const wallMs = Date.now() - started;
   if (!browserLost) {
     const cleanUp = async () => {
       const urls = [startUrl, ...(trace?.steps.map((step) => step.url) ?? [])];
       if (page) await forgetSites(harness.context, page, urls).catch(() => undefined);
-      await Promise.all(harness.context.pages().filter((other) => !before.has(other)).map((other) => other.close()));
+      // The pages the task opened; the extension's own control page stays for the next task.
+      const opened = harness.context.pages().filter((other) => !before.has(other) && !other.url().startsWith('chrome-extension://'));
+      await Promise.all(opened.map((other) => other.close()));
     };
     browserLost = await withDeadline(cleanUp(), CLEANUP_MS, 'cleanup').then(
       () => false,
