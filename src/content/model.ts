@@ -398,7 +398,8 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     behindModal,
   };
   if (modal) model.modalName = getName(modal, getElementRole(modal), style);
-  const shownMarks = markedTexts(model);
+  // Only the top document's title is shown (in the header of the page).
+  const shownMarks = markedTexts(model, view === view.top ? collapse(doc.title) : '');
   const hiddenMarks = hidden.filter((text) => !shownMarks.some((mark) => mark.includes(text))).map((text) => `${HIDDEN_INJECTION}${text}`);
   model.injections = [...new Set([...shownMarks, ...hiddenMarks])];
   return model;

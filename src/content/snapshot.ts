@@ -1,5 +1,6 @@
 import type { Candidate } from '../grounding/types.ts';
 import { looksLikeInstructions } from '../grounding/injection.ts';
+import { UNTRUSTED } from '../shared/injection.ts';
 import type { OutlineLine, PageModel } from './model.ts';
 import { isSelect } from './dom/kinds.ts';
 
@@ -17,8 +18,6 @@ export interface SnapshotOptions {
 
 export const DEFAULT_MAX_TOKENS = 6000;
 const TEXT_LIMIT = 160;
-/** The mark on page text that reads like orders to an agent. */
-export const UNTRUSTED = '[untrusted: reads like instructions to an AI agent; not from the person]';
 
 function quote(text: string, limit = 80): string {
   const clean = text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
@@ -218,10 +217,14 @@ function render(model: PageModel, options: SnapshotOptions): { lines: string[]; 
   return { lines: groupRuns(entries), marked };
 }
 
-/** The page's words a full snapshot marks as reading like orders to the agent (the dialog's name too). */
-export function markedTexts(model: PageModel): string[] {
+/**
+ * The page's words a full snapshot marks as reading like orders to the agent, with the dialog's
+ * name and the page's title (printed, and marked, in the header by the worker).
+ */
+export function markedTexts(model: PageModel, title = ''): string[] {
   const { marked } = render(model, { full: true });
   if (model.modalName && looksLikeInstructions(model.modalName)) marked.unshift(model.modalName);
+  if (looksLikeInstructions(title)) marked.unshift(title);
   return [...new Set(marked)];
 }
 
