@@ -47,7 +47,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (values.trace) await writeFile(values.trace, `${JSON.stringify(trace, null, 2)}\n`);
     const { run } = trace;
     console.log(`Run ${run.status}: ${run.stopReason ?? ''}${run.answer ? `\nAnswer: ${run.answer}` : ''}`);
-    console.log(`${run.stepCount} steps, ${run.usage.promptTokens + run.usage.completionTokens} tokens.`);
+    console.log(`${run.stepCount} steps, ${run.usage.promptTokens + run.usage.completionTokens} tokens${run.usage.costUsd ? `, $${run.usage.costUsd.toFixed(4)}` : ''}.`);
     return run.status === 'finished' && run.success === true ? 0 : 1;
   } finally {
     await browser.close();

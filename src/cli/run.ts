@@ -10,6 +10,8 @@ export interface RunOptions {
   model?: string;
   apiKey?: string;
   maxSteps?: number;
+  /** US dollars per million prompt and completion tokens, for the run's cost. */
+  prices?: { input: number; output: number } | undefined;
   /** Send a screenshot of the page with each step (for models that take images). */
   vision?: boolean;
   /** Give up waiting after this long (the run is stopped). */
@@ -25,7 +27,7 @@ export interface RunOptions {
 const POLL_MS = 200;
 
 export async function runGoal(control: Control, tabId: number, goal: string, options: RunOptions = {}): Promise<Trace> {
-  const model = { ...(options.baseURL ? { baseURL: options.baseURL } : {}), ...(options.model ? { model: options.model } : {}), ...(options.vision !== undefined ? { vision: options.vision } : {}) };
+  const model = { ...(options.baseURL ? { baseURL: options.baseURL } : {}), ...(options.model ? { model: options.model } : {}), ...(options.vision !== undefined ? { vision: options.vision } : {}), ...(options.prices ? { inputPricePerMillion: options.prices.input, outputPricePerMillion: options.prices.output } : {}) };
   const run = await control.send('run.start', {
     tabId,
     goal,

@@ -54,7 +54,8 @@ test('eval runs the whole fixture suite in two browsers and reports each task, n
   for (const task of suite.tasks) model.route(task.goal, ...(script[task.id] ?? []));
   const out = join(await mkdtemp(join(tmpdir(), 'webwright-eval-')), 'results');
   try {
-    const result = await runCli(['eval', '--suite', suiteDir, '--workers', '2', '--out', out], modelEnv(model.baseURL), { timeoutMs: 230_000 });
+    // Prices as a person would give them for a paid model: $2 and $8 per million tokens.
+    const result = await runCli(['eval', '--suite', suiteDir, '--workers', '2', '--out', out, '--price-in', '2', '--price-out', '8'], modelEnv(model.baseURL), { timeoutMs: 230_000 });
     const total = suite.tasks.length;
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
@@ -69,6 +70,8 @@ test('eval runs the whole fixture suite in two browsers and reports each task, n
     expect(report.successRate).toBeCloseTo((total - 2) / total, 6);
     expect(report.meanSteps).toBeGreaterThan(1);
     expect(report.tokens.total).toBeGreaterThan(0);
+    const costOf = (tokens: { prompt: number; completion: number }) => (tokens.prompt * 2 + tokens.completion * 8) / 1e6;
+    expect(report.costUsd).toBeCloseTo(costOf(report.tokens), 9);
     expect(report.results.map((task) => task.id)).toEqual(suite.tasks.map((task) => task.id));
     const byId = new Map(report.results.map((task) => [task.id, task]));
 
@@ -85,7 +88,7 @@ test('eval runs the whole fixture suite in two browsers and reports each task, n
 
     const markdown = await readFile(join(out, 'report.md'), 'utf8');
     expect(markdown).toContain(`| ${total} | ${total - 2} | ${(((total - 2) / total) * 100).toFixed(1)}% |`);
-    expect(markdown).toMatch(/\| shop-add-hoodie \| pass \| 2 \| [\d,]+ \| \$0\.0000 \| [\d.]+ s \| finish \(success\): The Green Hoodie is in your cart\. → ok.* \| \[trace\]\(traces\/shop-add-hoodie\.json\) \|/);
+    expect(markdown).toMatch(/\| shop-add-hoodie \| pass \| 2 \| [\d,]+ \| \$0\.0\d{3} \| [\d.]+ s \| finish \(success\): The Green Hoodie is in your cart\. → ok.* \| \[trace\]\(traces\/shop-add-hoodie\.json\) \|/);
     const failures = markdown.slice(markdown.indexOf('## Failures'));
     expect(failures).toContain('### table-noah-role');
     expect(failures).toContain('- Check that did not hold: answer contains "viewer" (any case). Expected contains "viewer" (any case); actual "Noah Williams is an Editor.".');
@@ -97,6 +100,7 @@ test('eval runs the whole fixture suite in two browsers and reports each task, n
     for (const task of report.results.filter((entry) => entry.passed)) {
       expect(task.steps, task.id).toBeGreaterThan(0);
       expect(task.tokens.total, task.id).toBeGreaterThan(0);
+      expect(task.costUsd, task.id).toBeCloseTo(costOf(task.tokens), 9);
       expect(task.wallMs, task.id).toBeGreaterThan(0);
       expect(task.checks.every((check) => check.held)).toBe(true);
       const trace = JSON.parse(await readFile(join(out, task.trace ?? 'missing'), 'utf8')) as Trace;

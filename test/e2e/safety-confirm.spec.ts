@@ -75,3 +75,37 @@ test('blocked sites are never opened; sites outside the allowed list need approv
     await panel.close();
   }
 });
+
+test('a checkout\'s "Place order" waits for approval: Deny sends the run elsewhere, Approve places the order', async ({ harness, server, model, page }) => {
+  await page.goto(server.url('/shop/checkout.html'));
+  const panel = await harness.openSidePanel(page);
+  await useScriptedModel(panel, model);
+  model.script(
+    { tool: 'check', args: { target: 'Express (next day)' }, thought: 'The person wants it tomorrow.' },
+    { tool: 'click', args: { target: 'Place order' }, thought: 'Everything is set.' },
+    { tool: 'click', args: { target: 'Back to cart' }, thought: 'Not approved; go back to the cart instead.' },
+    { tool: 'finish', args: { success: false, answer: 'You did not want to place the order; I went back to the cart.' } },
+  );
+  await panel.getByRole('textbox', { name: 'Goal' }).fill('Order my cart with express delivery');
+  await panel.getByRole('button', { name: 'Run' }).click();
+  const approval = panel.getByRole('region', { name: 'Approval needed' });
+  await expect(approval).toContainText('click "Place order"');
+  await expect(approval).toContainText('it may spend money or place an order');
+  await approval.getByRole('button', { name: 'Deny' }).click();
+  await expect(panel.getByTestId('run-status')).toContainText('Could not finish');
+  await expect(page).toHaveURL(/cart\.html/);
+  expect(userText(model.chatRequests()[2]?.body)).toContain('The person denied this step');
+
+  await page.goto(server.url('/shop/checkout.html'));
+  model.script(
+    { tool: 'check', args: { target: 'Express (next day)' } },
+    { tool: 'click', args: { target: 'Place order' } },
+    { tool: 'finish', args: { success: true, answer: 'Order #1001 placed.' } },
+  );
+  await panel.getByRole('textbox', { name: 'Goal' }).fill('Order my cart with express delivery');
+  await panel.getByRole('button', { name: 'Run' }).click();
+  await panel.getByRole('region', { name: 'Approval needed' }).getByRole('button', { name: 'Approve' }).click();
+  await expect(panel.getByTestId('run-status')).toContainText('Done');
+  await expect(page.locator('#state')).toHaveText('Order #1001 placed, express delivery.');
+  await panel.close();
+});

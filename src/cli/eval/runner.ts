@@ -104,6 +104,7 @@ export async function runTask(harness: Harness, task: Task, options: TaskOptions
         baseURL: options.baseURL,
         model: options.model,
         apiKey: options.apiKey,
+        prices: options.prices,
         approve: task.approve === true || options.approve === true,
         timeoutMs,
         ...(maxSteps ? { maxSteps } : {}),
