@@ -4,6 +4,7 @@ import type { Handlers } from '../shared/messaging.ts';
 import { listen, sendToBackground } from '../shared/transport.ts';
 import { runPageIntent } from './act/index.ts';
 import { elementContext } from './dom/context.ts';
+import { createGroundMemo } from './ground-memo.ts';
 import { locate, toReport } from './locate.ts';
 import { hideMarks, showMarks } from './marks.ts';
 import { hideShield, showShield } from './shield.ts';
@@ -53,6 +54,7 @@ function start(): void {
 
   const controller = new AbortController();
   const registry = new RefRegistry();
+  const memo = createGroundMemo(document, controller.signal);
   let identity: Promise<number> | undefined;
   const frameId = () => {
     identity ??= sendToBackground('content-to-background', 'frame.identify', {}).then((frame) => frame.frameId);
@@ -65,11 +67,16 @@ function start(): void {
     'page.ground': ({ intent }) => {
       if (!isPageIntent(intent)) throw new WebwrightError('bad-message', `"${intent.action}" names no element to ground.`);
       const located = locate(document, registry, { target: intent.target, ref: intent.ref, point: intent.point, action: intent.action });
+      memo.keep(intent, located);
       const report = toReport(located);
       return report.element && located.element ? { ...report, element: { ...report.element, ...elementContext(located.element) } } : report;
     },
     // The values typed are put back as references before anything leaves the page.
-    'page.act': async ({ intent, secrets = {} }) => createMasker(Object.entries(secrets).map(([name, value]) => ({ name, value }))).deep(await runPageIntent(document, registry, intent, secrets)),
+    'page.act': async ({ intent, secrets = {} }) => {
+      const located = isPageIntent(intent) ? memo.take(intent) : undefined;
+      const result = await runPageIntent(document, registry, intent, secrets, located);
+      return createMasker(Object.entries(secrets).map(([name, value]) => ({ name, value }))).deep(result);
+    },
     'page.shield': async ({ show, values }) => {
       if (!show) {
         hideShield();

@@ -40,6 +40,8 @@ export const ActResult = z.object({
   candidates: z.array(CandidateSummary).optional(),
   effect: Effect.optional(),
   timings: z.record(z.string(), z.number()).optional(),
+  /** The element was the one grounded when the step was checked, the page unchanged since: not grounded again. */
+  reused: z.boolean().optional(),
 });
 export type ActResult = z.infer<typeof ActResult>;
 

@@ -84,3 +84,31 @@ test('hover opens a menu that listens for the pointer', async ({ harness, server
   expect(result).toMatchObject({ ok: true, kind: 'ok' });
   await expect(trigger).toHaveAttribute('aria-expanded', 'true');
 });
+
+test('a step grounded to be checked is acted on without grounding again, unless the page changed in between', async ({ harness, server, page }) => {
+  await page.goto(server.url('/shop/index.html'));
+  const target = "the Add to cart button under 'Black Jacket'";
+  const grounded = await harness.ground(page, { action: 'click', target });
+  const reused = await harness.act(page, { action: 'click', target });
+  expect(reused).toMatchObject({ ok: true, reused: true, ref: grounded.element?.ref });
+  await expect(page.locator('#cart-count')).toHaveText('1');
+  // Grounded once, used once: the next step grounds afresh.
+  expect((await harness.act(page, { action: 'click', target })).reused).toBeUndefined();
+
+  // The page swaps the button for a new one after the check: the new one is found and clicked.
+  await harness.ground(page, { action: 'click', target });
+  await page.evaluate(() => {
+    const card = [...document.querySelectorAll('.card')].find((element) => element.textContent?.includes('Black Jacket'));
+    const old = [...(card?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.includes('Add to cart'));
+    const fresh = old?.cloneNode(true) as HTMLButtonElement;
+    fresh.addEventListener('click', () => document.body.setAttribute('data-fresh-clicked', 'yes'));
+    old?.replaceWith(fresh);
+  });
+  const after = await harness.act(page, { action: 'click', target });
+  expect(after).toMatchObject({ ok: true, element: { name: 'Add to cart' } });
+  expect(after.reused).toBeUndefined();
+  await expect(page.locator('body')).toHaveAttribute('data-fresh-clicked', 'yes');
+  // A different step is never served what another grounded to.
+  await harness.ground(page, { action: 'click', target });
+  expect((await harness.act(page, { action: 'hover', target })).reused).toBeUndefined();
+});

@@ -21,7 +21,7 @@ function wantsElement(definition: ActionDefinition<PageAction>, intent: PageInte
   return definition.element === 'required' || intent.target !== undefined || intent.ref !== undefined || intent.point !== undefined;
 }
 
-export async function runPageIntent(doc: Document, registry: RefRegistry, intent: Intent, secrets: Record<string, string> = {}): Promise<ActResult> {
+export async function runPageIntent(doc: Document, registry: RefRegistry, intent: Intent, secrets: Record<string, string> = {}, grounded?: Located): Promise<ActResult> {
   if (!isPageIntent(intent)) {
     return { ok: false, kind: 'unsupported', message: `"${intent.action}" is not carried out inside the page.` };
   }
@@ -37,7 +37,7 @@ export async function runPageIntent(doc: Document, registry: RefRegistry, intent
   let located: Located | undefined;
   let element: Element | undefined;
   if (wantsElement(definition, intent)) {
-    located = locate(doc, registry, { target: intent.target, ref: intent.ref, point: intent.point, action: intent.action });
+    located = grounded ?? locate(doc, registry, { target: intent.target, ref: intent.ref, point: intent.point, action: intent.action });
     lap('ground');
     const { result } = located;
     if (result.kind !== 'ok') return { ok: false, kind: result.kind, message: result.message, candidates: result.candidates.map(summarise), timings };
@@ -66,7 +66,7 @@ export async function runPageIntent(doc: Document, registry: RefRegistry, intent
   } else if (effect.kind !== 'none' && kind === 'ok') message += ` Effect: ${effect.summary}.`;
   // A handler that itself found nothing changed (a checkbox that would not check) failed; an
   // action that went through but changed nothing visible is reported, not failed.
-  const result: ActResult = { ok: kind === 'ok' || (kind === 'no-effect' && outcome.kind === 'ok'), kind, message, effect, timings };
+  const result: ActResult = { ok: kind === 'ok' || (kind === 'no-effect' && outcome.kind === 'ok'), kind, message, effect, timings, ...(grounded ? { reused: true } : {}) };
   if (chosen) {
     const { ref, role, name, box } = chosen.candidate;
     result.ref = ref;
