@@ -281,3 +281,27 @@ test('content scripts, which run in page processes, cannot read the stored key o
   expect(await panel.evaluate(async () => JSON.stringify(await chrome.storage.local.get('secrets')))).toContain(EMAIL);
   await panel.close();
 });
+
+test('a secret typed into a cross-origin payment frame is covered in that frame\'s part of the picture and never read out, even reformatted', async ({ harness, server, model, page }) => {
+  await page.goto(server.url('/frames/index.html'));
+  const panel = await harness.openSidePanel(page);
+  await storeSecret(panel, 'card', '4242424242424242', ['127.0.0.1']);
+  model.script({ tool: 'type', args: { target: 'Card number', text: '{{secret:card}}' } }, { tool: 'finish', args: { success: true, answer: 'Card entered.' } });
+  const trace = await harness.run(page, 'Enter my card', { baseURL: model.baseURL, model: 'scripted', vision: true });
+  expect(trace.run.status, trace.run.stopReason).toBe('finished');
+  const field = page.frameLocator('#payment-frame').locator('#cc-number');
+  // The page reformats what was typed: the value in the field is not the stored one any more.
+  await expect(field).toHaveValue('4242 4242 4242 4242');
+  for (const request of model.chatRequests()) {
+    const text = userText(request.body);
+    expect(text).not.toMatch(/4242/);
+  }
+  expect(everything(trace)).not.toMatch(/4242/);
+  const picture = trace.steps[1]?.screenshot;
+  expect(picture).toBeTruthy();
+  // Typing scrolled the field into view; the page has not moved since the picture.
+  const box = (await field.boundingBox())!;
+  expect(box.y + box.height).toBeLessThan(await page.evaluate(() => window.innerHeight));
+  expect(await isCovered(page, picture!, box)).toBe(true);
+  await panel.close();
+});
