@@ -64,7 +64,7 @@ export async function saveSecret(input: { name: string; value?: string | undefin
 }
 
 export async function deleteSecret(name: string): Promise<SecretInfo[]> {
-  const next = (await loadSecrets()).filter((secret) => secret.name !== name);
+  const next = (await loadSecrets()).filter((secret) => secret.name !== name.trim().toLowerCase());
   await chrome.storage.local.set({ [SECRETS_KEY]: next });
   return secretInfo(next);
 }

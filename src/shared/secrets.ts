@@ -8,7 +8,12 @@ export const SECRET_NAME = /^[a-z0-9][a-z0-9_.-]{0,39}$/i;
 /** Shorter values would mask ordinary words and numbers all over the page. */
 export const MIN_SECRET_LENGTH = 4;
 
-export const SecretName = z.string().trim().regex(SECRET_NAME, 'a secret name is letters, digits, ".", "_" or "-", up to 40, starting with a letter or digit');
+/** Names are kept in lower case: a model that writes {{secret:Bank}} means the same secret. */
+export const SecretName = z
+  .string()
+  .trim()
+  .regex(SECRET_NAME, 'a secret name is letters, digits, ".", "_" or "-", up to 40, starting with a letter or digit')
+  .transform((name) => name.toLowerCase());
 
 export const SecretEntry = z.object({
   name: SecretName,
@@ -28,12 +33,12 @@ export const secretRef = (name: string) => `{{secret:${name}}}`;
 
 /** The secret names a text refers to, each once. */
 export function secretNames(text: string): string[] {
-  return [...new Set([...text.matchAll(reference)].map((match) => match[1] ?? ''))];
+  return [...new Set([...text.matchAll(reference)].map((match) => (match[1] ?? '').toLowerCase()))];
 }
 
 /** The text with each reference replaced by its value (names must all be present). */
 export function fillSecrets(text: string, values: Record<string, string>): string {
-  return text.replace(reference, (whole, name: string) => values[name] ?? whole);
+  return text.replace(reference, (whole, name: string) => values[name.toLowerCase()] ?? whole);
 }
 
 function escape(text: string): string {

@@ -5,6 +5,10 @@ describe('secret references', () => {
   it('finds each name once and fills only known ones', () => {
     expect(secretNames('{{secret:user}} and {{ secret:pw }} and {{secret:user}}')).toEqual(['user', 'pw']);
     expect(fillSecrets('u={{secret:user}} p={{secret:pw}}', { user: 'ann' })).toBe('u=ann p={{secret:pw}}');
+    // Names are not case-sensitive: they are kept in lower case.
+    expect(secretNames('{{secret:Bank.PW}}')).toEqual(['bank.pw']);
+    expect(fillSecrets('{{secret:User}}', { user: 'ann' })).toBe('ann');
+    expect(SecretEntry.parse({ name: 'Bank-PW', value: 'abcdef' }).name).toBe('bank-pw');
   });
   it('refuses values short enough to mask ordinary text, and bad names', () => {
     expect(SecretEntry.safeParse({ name: 'pin', value: '12' }).success).toBe(false);
