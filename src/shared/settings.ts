@@ -42,8 +42,16 @@ export const Safety = z.object({
   allowedDomains: z.array(z.string().trim().toLowerCase().min(1)).default([]),
 });
 
+/** When a target matches several elements, a model may choose among them before the planner is asked again. */
+export const Grounding = z.object({
+  enabled: z.boolean().default(false),
+  /** The model to ask, on the planner's endpoint and key; empty: the planner's own model. */
+  model: z.string().trim().default(''),
+});
+
 export const Settings = z.object({
   safety: Safety.default(Safety.parse({})),
+  grounding: Grounding.default(Grounding.parse({})),
   model: ModelSettings.default(ModelSettings.parse({})),
   budgets: Budgets.default(Budgets.parse({})),
   /** How many times a reply that cannot be parsed goes back to the model before the run fails. */

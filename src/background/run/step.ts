@@ -1,5 +1,5 @@
 import { WebwrightError } from '../../shared/errors.ts';
-import type { Intent } from '../../shared/intent.ts';
+import { isPageIntent, type Intent } from '../../shared/intent.ts';
 import { describeIntent } from '../../shared/describe.ts';
 import type { ActResult } from '../../shared/results.ts';
 import type { Run, Step } from '../../shared/run.ts';
@@ -13,6 +13,7 @@ import { toolDefinitions } from '../planner/tools.ts';
 import { loadSecrets, loadSettings, secretInfo } from '../settings-store.ts';
 import { createMasker } from '../../shared/secrets.ts';
 import { directStep, followTab } from './direct-step.ts';
+import { disambiguate } from './disambiguate.ts';
 import { broadcastRun } from './events.ts';
 import { budgetExceeded, costOf } from './budget.ts';
 import { stepKey, loopVerdict } from './loop-detect.ts';
@@ -202,6 +203,12 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
   } catch (error) {
     const message = error instanceof WebwrightError || error instanceof Error ? error.message : String(error);
     result = { ok: false, kind: 'error', message };
+  }
+  if (result.kind === 'ambiguous' && settings.grounding.enabled && isPageIntent(intent) && intent.target !== undefined && result.candidates?.length) {
+    const second = await disambiguate({ run, intent: { ...intent, target: intent.target }, result, settings, apiKey, outline: observation.text, currentUrl: observation.url, signal });
+    result = second.result;
+    step.usage = { promptTokens: step.usage.promptTokens + second.usage.promptTokens, completionTokens: step.usage.completionTokens + second.usage.completionTokens, costUsd: step.usage.costUsd + costOf(run.model, second.usage) };
+    next = { ...next, usage: addUsage(run, step.usage) };
   }
   lap('act');
   timings.ground = Math.round(result.timings?.ground ?? 0);

@@ -53,6 +53,17 @@ export function SettingsView() {
         Send screenshots (vision models)
       </label>
       <fieldset>
+        <legend>Grounding</legend>
+        <label class="settings__check">
+          <input type="checkbox" checked={settings.grounding.enabled} onChange={(event) => edit((s) => ({ ...s, grounding: { ...s.grounding, enabled: event.currentTarget.checked } }))} />
+          When a target fits several elements, ask a model to choose
+        </label>
+        <label>
+          Grounding model (empty: the planner's)
+          <input value={settings.grounding.model} disabled={!settings.grounding.enabled} onInput={(event) => edit((s) => ({ ...s, grounding: { ...s.grounding, model: event.currentTarget.value } }))} />
+        </label>
+      </fieldset>
+      <fieldset>
         <legend>Budgets</legend>
         <label>
           Steps
