@@ -44,7 +44,7 @@ export function parseChoice(text: string, refs: string[]): { ref?: string; why?:
     }
   }
   const named = refs.filter((ref) => new RegExp(`(^|[^\\w:])${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w:])`).test(text));
-  if (named.length === 1) return { ref: named[0] as string };
+  if (named.length === 1) return { ref: named[0] };
   return { why: named.length > 1 ? 'the grounding model named more than one candidate' : 'the grounding model gave no usable answer' };
 }
 
