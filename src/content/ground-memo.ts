@@ -4,7 +4,8 @@ import { OVERLAY_ATTRIBUTE } from './overlay.ts';
 
 // The worker grounds a step to judge it (where a link goes, whether it pays) and then asks for it
 // to be carried out. When nothing in the page changed in between, the element found the first
-// time is the one to act on: grounding again would cost as much and could only agree.
+// time is the one to act on: grounding again would cost as much and could only agree. The page is
+// watched only while such a result is kept, so an idle tab pays nothing.
 
 const FRESH_MS = 5_000;
 
@@ -20,25 +21,34 @@ function ours(record: MutationRecord): boolean {
 }
 
 export function createGroundMemo(doc: Document, signal: AbortSignal) {
-  let version = 0;
-  let kept: { key: string; located: Located; version: number; at: number } | undefined;
+  let kept: { key: string; located: Located; changed: boolean } | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((records) => {
-    if (!records.every(ours)) version++;
+    if (kept && !records.every(ours)) {
+      kept.changed = true;
+      observer.disconnect();
+    }
   });
-  observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
-  signal.addEventListener('abort', () => observer.disconnect());
+  const forget = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    kept = undefined;
+  };
+  signal.addEventListener('abort', forget);
   return {
     keep(intent: PageIntent, located: Located): void {
-      kept = located.result.kind === 'ok' ? { key: keyOf(intent), located, version, at: Date.now() } : undefined;
+      forget();
+      if (located.result.kind !== 'ok') return;
+      kept = { key: keyOf(intent), located, changed: false };
+      observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
+      timer = setTimeout(forget, FRESH_MS);
     },
     /** What the same intent grounded to, if the page has not changed since (taken once). */
     take(intent: PageIntent): Located | undefined {
-      observer.takeRecords().forEach((record) => {
-        if (!ours(record)) version++;
-      });
       const found = kept;
-      kept = undefined;
-      if (!found || found.key !== keyOf(intent) || found.version !== version || Date.now() - found.at > FRESH_MS) return undefined;
+      if (found && !found.changed && !observer.takeRecords().every(ours)) found.changed = true;
+      forget();
+      if (!found || found.changed || found.key !== keyOf(intent)) return undefined;
       return found.located.element?.isConnected ? found.located : undefined;
     },
   };
