@@ -41,12 +41,38 @@ export async function setRunApiKey(runId: string, key: string): Promise<void> {
   await chrome.storage.session.set({ [`key:${runId}`]: key });
 }
 
-// Named secrets are kept apart too, and only their names and sites ever leave the worker.
+// Named secrets are kept apart too, and only their names and sites ever leave the worker. Every
+// step reads them several times (to mask what the page shows, to type, to cover screenshots), so
+// they and their masker are read once and kept until the stored list changes.
+
+let cached: Promise<{ secrets: SecretEntry[]; masker: Masker }> | undefined;
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SECRETS_KEY in changes) cached = undefined;
+});
+
+function secretsAndMasker(): Promise<{ secrets: SecretEntry[]; masker: Masker }> {
+  cached ??= chrome.storage.local.get(SECRETS_KEY).then((items) => {
+    const parsed = z.array(SecretEntry).safeParse(items[SECRETS_KEY] ?? []);
+    const secrets = parsed.success ? parsed.data : [];
+    return { secrets, masker: createMasker(secrets) };
+  });
+  return cached;
+}
+
+async function storeSecrets(secrets: SecretEntry[]): Promise<SecretInfo[]> {
+  cached = undefined;
+  await chrome.storage.local.set({ [SECRETS_KEY]: secrets });
+  cached = undefined;
+  return secretInfo(secrets);
+}
 
 export async function loadSecrets(): Promise<SecretEntry[]> {
-  const stored = (await chrome.storage.local.get(SECRETS_KEY))[SECRETS_KEY];
-  const parsed = z.array(SecretEntry).safeParse(stored ?? []);
-  return parsed.success ? parsed.data : [];
+  return (await secretsAndMasker()).secrets;
+}
+
+export async function loadMasker(): Promise<Masker> {
+  return (await secretsAndMasker()).masker;
 }
 
 export const secretInfo = (secrets: SecretEntry[]): SecretInfo[] => secrets.map(({ name, sites }) => ({ name, sites }));
@@ -59,16 +85,9 @@ export async function saveSecret(input: { name: string; value?: string | undefin
   if (!parsed.success) throw new WebwrightError('bad-message', `The secret "${input.name}" was not saved: ${parsed.error.issues[0]?.message ?? 'it is not valid'}.`);
   const entry = parsed.data;
   const next = [...secrets.filter((secret) => secret.name !== entry.name), entry].sort((a, b) => a.name.localeCompare(b.name));
-  await chrome.storage.local.set({ [SECRETS_KEY]: next });
-  return secretInfo(next);
+  return storeSecrets(next);
 }
 
 export async function deleteSecret(name: string): Promise<SecretInfo[]> {
-  const next = (await loadSecrets()).filter((secret) => secret.name !== name.trim().toLowerCase());
-  await chrome.storage.local.set({ [SECRETS_KEY]: next });
-  return secretInfo(next);
-}
-
-export async function loadMasker(): Promise<Masker> {
-  return createMasker(await loadSecrets());
+  return storeSecrets((await loadSecrets()).filter((secret) => secret.name !== name.trim().toLowerCase()));
 }

@@ -72,8 +72,7 @@ async function act(tabId: number, intent: Intent): Promise<ActResult> {
   if (report && report.kind !== 'ok') {
     return { ok: false, kind: report.kind, message: report.message, candidates: report.candidates };
   }
-  const frame = await chrome.webNavigation.getFrame({ tabId, frameId }).catch(() => null);
-  const secrets = await secretsFor(intent, frame?.url);
+  const secrets = await secretsFor(intent, async () => (await chrome.webNavigation.getFrame({ tabId, frameId }).catch(() => null))?.url);
   if (!secrets.ok) return { ok: false, kind: 'error', message: secrets.message };
   const before = await chrome.tabs.get(tabId);
   const opened: number[] = [];

@@ -8,12 +8,14 @@ import { loadSecrets } from '../settings-store.ts';
 
 export type SecretsVerdict = { ok: true; values: Record<string, string> } | { ok: false; message: string };
 
-export async function secretsFor(intent: Intent, frameUrl: string | undefined): Promise<SecretsVerdict> {
+/** `frameUrl` is only asked for when the step names a secret. */
+export async function secretsFor(intent: Intent, frameUrl: () => Promise<string | undefined>): Promise<SecretsVerdict> {
   const names = intent.action === 'type' ? secretNames(intent.text) : [];
   if (!names.length) return { ok: true, values: {} };
   const stored = await loadSecrets();
   const values: Record<string, string> = {};
-  const host = frameUrl ? hostOf(frameUrl) : undefined;
+  const url = await frameUrl();
+  const host = url ? hostOf(url) : undefined;
   for (const name of names) {
     const secret = stored.find((entry) => entry.name === name);
     if (!secret) {

@@ -10,8 +10,7 @@ import { complete, createClient, ModelError } from '../model/client.ts';
 import { parseReply } from '../planner/parse.ts';
 import { buildPrompt } from '../planner/prompt.ts';
 import { toolDefinitions } from '../planner/tools.ts';
-import { loadSecrets, loadSettings, secretInfo } from '../settings-store.ts';
-import { createMasker } from '../../shared/secrets.ts';
+import { loadMasker, loadSecrets, loadSettings, secretInfo } from '../settings-store.ts';
 import { directStep, followTab } from './direct-step.ts';
 import { disambiguate } from './disambiguate.ts';
 import { broadcastRun } from './events.ts';
@@ -85,10 +84,9 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
   lap('observe');
 
   const settings = await loadSettings();
-  const secrets = await loadSecrets();
-  const prompt = buildPrompt({ run, steps, observation: observation.text, screenshot, vision: run.model.vision, contextTokens: run.model.contextTokens, injections: observation.injections, secrets: secretInfo(secrets) });
+  const prompt = buildPrompt({ run, steps, observation: observation.text, screenshot, vision: run.model.vision, contextTokens: run.model.contextTokens, injections: observation.injections, secrets: secretInfo(await loadSecrets()) });
   // The page parts are masked already; this catches a value in anything else (a note, an answer).
-  prompt.messages = createMasker(secrets).deep(prompt.messages);
+  prompt.messages = (await loadMasker()).deep(prompt.messages);
   const step: Step = {
     runId: run.id,
     index,
