@@ -1,5 +1,5 @@
-import { holdsTypedSecret, isSecretField } from './dom/semantics.ts';
-import { isElementNode, isHTMLElement, isInput, isTextArea } from './dom/kinds.ts';
+import { fieldValue, holdsTypedSecret, isSecretField } from './dom/semantics.ts';
+import { isElementNode } from './dom/kinds.ts';
 import { OVERLAY_ATTRIBUTE } from './overlay.ts';
 
 // Before a screenshot, secret fields and any stored secret showing on the page are covered with
@@ -14,12 +14,6 @@ function* deepNodes(root: Node): Generator<Node> {
     yield node;
     if (isElementNode(node) && node.shadowRoot) yield* deepNodes(node.shadowRoot);
   }
-}
-
-function fieldValue(element: Element): string | undefined {
-  if (isInput(element) || isTextArea(element)) return element.value;
-  if (isHTMLElement(element) && element.isContentEditable) return element.innerText;
-  return undefined;
 }
 
 function textRects(node: Text, values: readonly string[]): DOMRect[] {

@@ -118,7 +118,8 @@ export function isSecretField(element: Element): boolean {
   return secretName.test(words);
 }
 
-function fieldValue(element: Element): string | undefined {
+/** What a field holds as a person reads it (selected labels for a select); secret fields included. */
+export function fieldValue(element: Element): string | undefined {
   if (isSelect(element)) {
     return collapse([...element.selectedOptions].map((option) => option.label || option.text).join(', '));
   }

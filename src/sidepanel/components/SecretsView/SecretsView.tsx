@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../../store.ts';
 import { deleteSecret, loadSecrets, saveSecret, secretsState } from '../../stores/secrets.ts';
+import { domainList } from '../SettingsView/SettingsView.tsx';
 import '../SettingsView/SettingsView.css';
-
-const sitesOf = (text: string) => text.split(/[\s,]+/).map((site) => site.trim().toLowerCase()).filter(Boolean);
 
 /** Stored secrets: the agent types them by name and never sees them; values are never shown here. */
 export function SecretsView() {
@@ -14,14 +13,14 @@ export function SecretsView() {
   useEffect(() => {
     void loadSecrets();
   }, []);
-  const known = state.secrets.some((secret) => secret.name === name.trim());
+  const known = state.secrets.some((secret) => secret.name === name.trim().toLowerCase());
   return (
     <form
       class="settings"
       aria-label="Secrets"
       onSubmit={(event) => {
         event.preventDefault();
-        void saveSecret(name.trim(), value, sitesOf(sites)).then((saved) => {
+        void saveSecret(name.trim(), value, domainList(sites)).then((saved) => {
           if (!saved) return;
           setName('');
           setValue('');

@@ -4,7 +4,8 @@ import { useStore } from '../../store.ts';
 import { edit, loadSettings, save, setApiKey, settingsState, testConnection } from '../../stores/settings.ts';
 import './SettingsView.css';
 
-const lines = (text: string) => text.split(/[\s,]+/).map((line) => line.trim().toLowerCase()).filter(Boolean);
+/** Domains typed one a line (or separated by commas or spaces), as the settings keep them. */
+export const domainList = (text: string) => text.split(/[\s,]+/).map((line) => line.trim().toLowerCase()).filter(Boolean);
 const numberOr = (value: string, fallback: number) => (Number.isFinite(Number(value)) && value.trim() !== '' ? Number(value) : fallback);
 
 export function SettingsView() {
@@ -82,11 +83,11 @@ export function SettingsView() {
         <legend>Safety</legend>
         <label>
           Blocked sites (one domain a line)
-          <textarea rows={2} value={settings.safety.blockedDomains.join('\n')} onInput={(event) => edit((s) => ({ ...s, safety: { ...s.safety, blockedDomains: lines(event.currentTarget.value) } }))} />
+          <textarea rows={2} value={settings.safety.blockedDomains.join('\n')} onInput={(event) => edit((s) => ({ ...s, safety: { ...s.safety, blockedDomains: domainList(event.currentTarget.value) } }))} />
         </label>
         <label>
           Allowed sites (empty: any; others need your approval)
-          <textarea rows={2} value={settings.safety.allowedDomains.join('\n')} onInput={(event) => edit((s) => ({ ...s, safety: { ...s.safety, allowedDomains: lines(event.currentTarget.value) } }))} />
+          <textarea rows={2} value={settings.safety.allowedDomains.join('\n')} onInput={(event) => edit((s) => ({ ...s, safety: { ...s.safety, allowedDomains: domainList(event.currentTarget.value) } }))} />
         </label>
       </fieldset>
       <div class="settings__actions">
