@@ -6,7 +6,7 @@ import { isInput, isLabel, isSelect, isTextArea } from '../dom/kinds.ts';
 
 export interface Ready {
   ok: true;
-  /** What receives the pointer: the element, or the label standing in for a hidden input. */
+  /** What receives the pointer: the topmost element at the point, inside the element or the label standing in for a hidden input. */
   target: Element;
   /** The centre, in the coordinates of the target's own document. */
   x: number;
@@ -56,44 +56,80 @@ function coverRoot(hit: Element): Element {
   return root;
 }
 
+/** The next animation frame; hidden documents paint no frames, so a timer stands in for them there. */
+function nextFrame(view: Window): Promise<void> {
+  return new Promise((resolve) => {
+    if (view.document.visibilityState === 'hidden') {
+      setTimeout(resolve, 16);
+      return;
+    }
+    // Occluded or throttled windows may hold frames back; never wait on them forever.
+    const fallback = setTimeout(resolve, 100);
+    view.requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      resolve();
+    });
+  });
+}
+
+function sameBox(a: DOMRect, b: DOMRect): boolean {
+  return Math.abs(a.x - b.x) <= 1 && Math.abs(a.y - b.y) <= 1 && Math.abs(a.width - b.width) <= 1 && Math.abs(a.height - b.height) <= 1;
+}
+
+/**
+ * What a person's pointer would reach at a point of the element: the topmost element there, when
+ * it is the element or inside it (a tab's inner link carries the handler), or the element's
+ * ancestor when the element itself lets pointer events through. Anything else covers it.
+ */
+function receiver(target: Element, hit: Element | null): Element | 'covered' {
+  if (!hit || hit === target || containsDeep(target, hit)) return hit ?? target;
+  if (isLabel(target) && target.control && (hit === target.control || containsDeep(target.control, hit))) return hit;
+  if (containsDeep(hit, target) && getComputedStyle(target).pointerEvents === 'none') return hit;
+  return 'covered';
+}
+
 export async function waitActionable(element: Element, options: { timeoutMs?: number; needsHit?: boolean; needsEnabled?: boolean } = {}): Promise<Ready | NotReady> {
   const deadline = Date.now() + (options.timeoutMs ?? 3000);
   let scrolled = false;
-  let previous: DOMRect | undefined;
   for (;;) {
-    const state = check();
+    const state = await check();
     if (state.ok || Date.now() > deadline || state.reason === 'detached') return state;
-    await sleep(previous ? 50 : 16);
+    await nextFrame(element.ownerDocument.defaultView ?? window);
   }
 
-  function check(): Ready | NotReady {
-    if (!element.isConnected) return { ok: false, reason: 'detached', message: 'The element went away (the page changed under it). Observe the page again.' };
+  // Playwright's order: stable first, then visible, enabled, and receiving the pointer.
+  async function check(): Promise<Ready | NotReady> {
+    if (!element.isConnected) return detached();
     const target = pointerTarget(element);
     const view = target.ownerDocument.defaultView ?? window;
-    if (!target.checkVisibility({ visibilityProperty: true }) || isTiny(target.getBoundingClientRect())) {
+    if (!inViewport(target.getBoundingClientRect(), view) && !scrolled) {
+      target.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      scrolled = true;
+    }
+    const before = target.getBoundingClientRect();
+    await nextFrame(view);
+    if (!element.isConnected) return detached();
+    const rect = target.getBoundingClientRect();
+    if (!sameBox(before, rect)) return { ok: false, reason: 'moving', message: 'The element kept moving (an animation did not settle).' };
+    if (!target.checkVisibility({ visibilityProperty: true }) || isTiny(rect)) {
       return { ok: false, reason: 'hidden', message: 'The element is hidden (not displayed, or zero size). It may appear after opening a menu, tab or section.' };
     }
     if (options.needsEnabled !== false && isDisabled(element)) {
       return { ok: false, reason: 'disabled', message: 'The element is disabled. Something else on the page may need doing first (fill a required field, accept terms).' };
     }
-    let rect = target.getBoundingClientRect();
-    if (!inViewport(rect, view) && !scrolled) {
-      target.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
-      scrolled = true;
-      rect = target.getBoundingClientRect();
-    }
-    const moved = previous && (Math.abs(previous.x - rect.x) > 1 || Math.abs(previous.y - rect.y) > 1 || Math.abs(previous.width - rect.width) > 1);
-    previous = rect;
-    if (moved) return { ok: false, reason: 'moving', message: 'The element kept moving (an animation did not settle).' };
     const x = rect.left + Math.min(rect.width / 2, Math.max(1, rect.width - 1));
     const y = rect.top + Math.min(rect.height / 2, Math.max(1, rect.height - 1));
     if (options.needsHit === false) return { ok: true, target, x, y };
     const hit = deepElementFromPoint(target.ownerDocument, x, y);
-    if (!hit || hit === target || containsDeep(target, hit)) return { ok: true, target, x, y };
-    if (isLabel(target) && target.control && (hit === target.control || containsDeep(target.control, hit))) return { ok: true, target, x, y };
-    const cover = coverRoot(hit);
+    const reached = receiver(target, hit);
+    if (reached !== 'covered') return { ok: true, target: reached, x, y };
+    const cover = coverRoot(hit ?? target);
     return { ok: false, reason: 'covered', message: `The element is covered by ${describeNode(cover)}.`, cover };
   }
+}
+
+function detached(): NotReady {
+  return { ok: false, reason: 'detached', message: 'The element went away (the page changed under it). Observe the page again.' };
 }
 
 export { sleep };
