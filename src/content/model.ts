@@ -4,7 +4,7 @@ import { HIDDEN_INJECTION } from '../shared/injection.ts';
 import { clipFor, clipTo, createConcealment, type Placement } from './dom/concealed.ts';
 import { frameDocument } from './dom/deep.ts';
 import { boxOf, frameContentOffset, intersects, type Offset } from './dom/geometry.ts';
-import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isInteractive, isScrollableRegion, isWeakInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
+import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isIcon, isInteractive, isScrollableRegion, isWeakInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
 import { OVERLAY_ATTRIBUTE } from './overlay.ts';
 import type { RefRegistry } from './refs.ts';
 import { isElementNode, isIFrame, isInput, isLabel, isSelect, isSlot } from './dom/kinds.ts';
@@ -63,6 +63,8 @@ interface Context {
   inModal: boolean;
   /** Inside a label whose control is listed. */
   inLabel: boolean;
+  /** Inside an element clickable only by its cursor or handler (a mail thread, a card). */
+  inWeak: boolean;
   /** Out of a person's sight (see dom/concealed.ts): nothing inside is shown. */
   concealed: boolean;
   /** What overflow:hidden ancestors leave visible to content in flow, and to absolutely positioned content. */
@@ -94,6 +96,23 @@ function childNodesOf(node: Element | Document | ShadowRoot): Iterable<Node> {
   }
   if (isElementNode(node) && node.shadowRoot) return node.shadowRoot.childNodes;
   return node.childNodes;
+}
+
+function kindOf(element: Element): string {
+  return `${element.localName} ${element.getAttribute('class')?.trim().split(/\s+/).sort().join(' ') ?? ''} ${element.getAttribute('role') ?? ''}`;
+}
+
+/** Is the element one of several siblings of its kind (tag, classes, role): a card, a post, a row? Counts are kept per pass. */
+function isRepeated(element: Element, kindCounts: WeakMap<Element, Map<string, number>>): boolean {
+  const parent = element.parentElement;
+  if (!parent) return false;
+  let counts = kindCounts.get(parent);
+  if (!counts) {
+    counts = new Map();
+    for (const child of parent.children) counts.set(kindOf(child), (counts.get(kindOf(child)) ?? 0) + 1);
+    kindCounts.set(parent, counts);
+  }
+  return (counts.get(kindOf(element)) ?? 0) > 1;
 }
 
 function isTiny(box: Box): boolean {
@@ -228,6 +247,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     const interactive = !ctx.inInteractive && isInteractive(element, role, style);
     const scrollable = interactive && isScrollableRegion(element, style);
     const weak = interactive && !scrollable && isWeakInteractive(element, role);
+    const icon = weak && ctx.inWeak && isIcon(element, style);
     const firstCandidate = candidates.length;
     const firstLine = lines.length;
     if (isLabel(element) && element.control) next.inLabel = true;
@@ -260,6 +280,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
           states: scrollable ? { ...getStates(element, role), scrollable: true } : getStates(element, role),
           box: hitBox,
           inViewport: intersects(hitBox, ctx.clip),
+          node: id,
           ancestors: ctx.ancestors,
           scopes: ctx.scopes,
           scopeIds: ctx.scopeIds,
@@ -284,6 +305,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
         if (near && near.text !== heading && ctx.ancestors.slice(0, 4).some((ancestor) => near.owner === ancestor || near.ancestors.slice(0, 2).includes(ancestor))) {
           candidate.nearText = near.text;
         }
+        if (icon) icons.push(index);
         candidates.push(candidate);
         elements.push(element);
         lines.push({ kind: 'element', depth: ctx.depth, text: String(index), inView: candidate.inViewport, box: hitBox, role: finalRole });
@@ -291,6 +313,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       // Composite widgets (a listbox, a menu) hold the options a person picks; a bare clickable
       // wrapper gives way to real controls inside it (see below).
       if (!compositeRoles.has(role ?? '') && !weak && !scrollable) next.inInteractive = true;
+      if (weak) next.inWeak = true;
     }
 
     if (!interactive && role === 'heading' && !(modal && !inModal) && shown) {
@@ -357,8 +380,10 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       return;
     }
     visitChildren(element, next, box);
+    if (candidates.length > firstCandidate && scope !== 'headerrow' && (scope === 'row' || scope === 'listitem' || scope === 'article' || isRepeated(element, kindCounts))) units.push(id);
     const addedSelf = elements[firstCandidate] === element;
-    if (weak && addedSelf && candidates.length > firstCandidate + 1) {
+    const controls = candidates.length - firstCandidate - 1 - iconsSince(firstCandidate + 1);
+    if (weak && addedSelf && controls > 0) {
       // A clickable wrapper around real controls: the controls are what a person means.
       dropped.add(firstCandidate);
     } else if (weak && addedSelf) {
@@ -369,6 +394,11 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
 
   let lastHeading: string | undefined;
   const dropped = new Set<number>();
+  const units: number[] = [];
+  const kindCounts = new WeakMap<Element, Map<string, number>>();
+  /** Candidates that are icons inside a clickable wrapper: the wrapper stays a candidate beside them. */
+  const icons: number[] = [];
+  const iconsSince = (from: number) => icons.filter((index) => index >= from).length;
   const root: Context = {
     depth: 0,
     ancestors: [],
@@ -380,6 +410,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     inInteractive: false,
     inModal: false,
     inLabel: false,
+    inWeak: false,
     concealed: false,
     overflowClip: null,
     positionedClip: null,
@@ -391,7 +422,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
   const kept = dropCandidates(candidates, elements, lines, dropped);
   const model: PageModel = {
     injections: [],
-    data: { candidates: kept.candidates, texts, viewport: { width: view.innerWidth, height: view.innerHeight } },
+    data: { candidates: kept.candidates, texts, units, viewport: { width: view.innerWidth, height: view.innerHeight } },
     elements: kept.elements,
     lines: kept.lines,
     frames,

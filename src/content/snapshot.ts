@@ -32,6 +32,8 @@ export function describeElement(candidate: Candidate, element: Element, prefix =
 function elementDetails(candidate: Candidate, element: Element): string {
   const parts: string[] = [];
   if (candidate.name) parts.push(quote(candidate.name));
+  // A nameless icon is known by its class words ("trash", "star"): the planner needs some handle on it.
+  else if (candidate.hints) parts.push(`hint=${quote(candidate.hints, 30)}`);
   const s = candidate.states;
   if (s.checked === 'mixed') parts.push('[mixed]');
   else if (s.checked === true) parts.push('[checked]');

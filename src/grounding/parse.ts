@@ -140,7 +140,7 @@ function readPlace(kind: RelationKind, tail: string, quotes: string[]): { scopes
   if (kind === 'within' && /^(?:is|are|has|shows?)\s/.test(plain)) return { scopes: [], relations: [] };
   const containers = namedContainerWords.join('|');
   // "row for Alice", "post by Priya", "card titled 'Blue Shirt'"
-  const leading = new RegExp(`^(?:first |second |third |last )?(?:${containers})s? (?:for|of|with|by|about|containing|named|called|titled|labelled|labeled|that says|saying)\\s+(.+)$`, 'i').exec(body);
+  const leading = new RegExp(`^(?:first |second |third |last )?(?:${containers})s? (?:for|of|with|by|from|about|containing|named|called|titled|labelled|labeled|that says|saying)\\s+(.+)$`, 'i').exec(body);
   if (leading?.[1]) return { scopes: [], relations: [{ kind: 'within', anchor: restore(leading[1], quotes) }] };
   // "Notifications tab", "'Blue Shirt' card"
   // Lower case only: in "the Gift Card", Card is part of a name.
@@ -159,7 +159,7 @@ function readPlace(kind: RelationKind, tail: string, quotes: string[]): { scopes
   return { scopes: [], relations: [{ kind, anchor: restore(body, quotes) }] };
 }
 
-const containerLead = new RegExp(`^(?:the\\s+)?(?:first |second |third |last )?(?:${namedContainerWords.join('|')})s?\\s+(?:for|of|with|by|about|containing|named|called|titled|labelled|labeled)\\s`, 'i');
+const containerLead = new RegExp(`^(?:the\\s+)?(?:first |second |third |last )?(?:${namedContainerWords.join('|')})s?\\s+(?:for|of|with|by|from|about|containing|named|called|titled|labelled|labeled)\\s`, 'i');
 
 interface Split {
   head: string;
@@ -276,11 +276,25 @@ function unpossess(text: string): string {
   return `${match[2]} in the ${match[1]}`;
 }
 
+const leadingRelation = new RegExp(`\\s(?:${relationWords.map((relation) => relation.words.replace(/ /g, '\\s+')).join('|')})\\s`, 'i');
+
+/**
+ * `the trash icon of the email from "Audrey"`: a quoted name that comes after a relation word, with
+ * words of the target's own before it, says where the target is, never what it is called.
+ */
+function quoteIsPlace(text: string): boolean {
+  const at = text.indexOf('\u0000');
+  if (at < 0) return false;
+  const relation = leadingRelation.exec(` ${text.slice(0, at)}`);
+  if (!relation) return false;
+  return readHead(` ${text.slice(0, at)}`.slice(0, relation.index), []).words.length > 0;
+}
+
 export function parseTarget(raw: string): TargetQuery[] {
   const extracted = extractQuotes(raw.replace(/[.!?]+$/, ''));
   const quotes = extracted.quotes;
   const text = unpossess(extracted.text);
-  const readings = [build(raw, text, quotes, false), build(raw, text, quotes, true)];
+  const readings = quoteIsPlace(text) ? [build(raw, text, quotes, true)] : [build(raw, text, quotes, false), build(raw, text, quotes, true)];
   // A role word may be part of the name: "Departure date" is a field called that, not a date.
   for (const reading of [...readings]) {
     if (reading.role && reading.phrases.length === 0) {

@@ -36,7 +36,8 @@ export function findAnchors(page: PageData, anchor: string): Anchor[] {
   }
   for (const candidate of page.candidates) {
     const strength = Math.max(textMatch(wanted, candidate.name), textMatch(wanted, candidate.label));
-    if (strength >= 0.6) anchors.push({ ancestors: candidate.ancestors, box: candidate.box, strength });
+    const ancestors = candidate.node === undefined ? candidate.ancestors : [candidate.node, ...candidate.ancestors];
+    if (strength >= 0.6) anchors.push({ ancestors, box: candidate.box, strength });
   }
   const best = Math.max(0, ...anchors.map((a) => a.strength));
   return anchors.filter((a) => a.strength >= best - 0.15);
@@ -70,6 +71,17 @@ function pixelDistance(c: Box, a: Box): number {
 const MISSING_SPECIFIC = 0.1;
 const MISSING_GENERIC = 0.9;
 
+/** A target said to be "of" an anchor lies inside every unit (card, row, post) that holds the anchor. */
+const OUTSIDE_UNIT = 0.05;
+/** "under 'Blue Shirt'" across the edge of Blue Shirt's card is a poor reading, though not impossible. */
+const ACROSS_UNIT = 0.3;
+
+function ownIds(candidate: Candidate): Set<number> {
+  const ids = new Set(candidate.ancestors);
+  if (candidate.node !== undefined) ids.add(candidate.node);
+  return ids;
+}
+
 /** For one relation, a score per candidate relative to the best-placed candidate. */
 export function relationScores(page: PageData, relation: Relation, pool: Candidate[]): Map<number, number> {
   const result = new Map<number, number>();
@@ -79,26 +91,35 @@ export function relationScores(page: PageData, relation: Relation, pool: Candida
     for (const candidate of pool) result.set(candidate.index, relation.specific ? MISSING_SPECIFIC : MISSING_GENERIC);
     return result;
   }
+  const units = new Set(page.units ?? []);
+  const anchorUnits = anchors.map((anchor) => anchor.ancestors.filter((id) => units.has(id)));
   const raw = pool.map((candidate) => {
+    const own = ownIds(candidate);
     let best = { tree: Infinity, pixels: Infinity, geometry: 0 };
-    for (const anchor of anchors) {
+    anchors.forEach((anchor, i) => {
+      // The reference point of "below 'Log in'" is never the answer itself.
+      if (relation.kind !== 'within' && candidate.node !== undefined && anchor.ancestors.includes(candidate.node)) return;
+      const outside = (anchorUnits[i] ?? []).some((id) => !own.has(id));
+      const unitFactor = !outside ? 1 : relation.kind === 'within' ? OUTSIDE_UNIT : ACROSS_UNIT;
       const tree = treeDistance(candidate.ancestors, anchor.ancestors);
-      const g = geometry(relation.kind, candidate.box, anchor.box) * anchor.strength;
+      const g = geometry(relation.kind, candidate.box, anchor.box) * anchor.strength * unitFactor;
       const pixels = pixelDistance(candidate.box, anchor.box);
       if (g > best.geometry + 0.05 || (Math.abs(g - best.geometry) <= 0.05 && tree < best.tree)) best = { tree, pixels, geometry: g };
-    }
+    });
     return best;
   });
-  const minTree = Math.min(...raw.map((r) => r.tree));
-  const minPixels = Math.min(...raw.map((r) => r.pixels));
+  // Closeness is relative among the candidates that the anchor's units admit.
+  const admitted = raw.filter((r) => r.geometry > OUTSIDE_UNIT);
+  const minTree = Math.min(...(admitted.length ? admitted : raw).map((r) => r.tree));
+  const minPixels = Math.min(...(admitted.length ? admitted : raw).map((r) => r.pixels));
   pool.forEach((candidate, i) => {
     const r = raw[i];
     if (!r || !Number.isFinite(r.tree)) {
       result.set(candidate.index, named[i] ? 1 : 0.1);
       return;
     }
-    const closeness = Math.exp(-(r.tree - minTree) / 2);
-    const nearness = relation.kind === 'within' ? 1 : Math.exp(-(r.pixels - minPixels) / 300);
+    const closeness = Math.exp(-Math.max(0, r.tree - minTree) / 2);
+    const nearness = relation.kind === 'within' ? 1 : Math.exp(-Math.max(0, r.pixels - minPixels) / 300);
     const value = r.geometry * (0.35 + 0.65 * closeness) * (0.6 + 0.4 * nearness);
     result.set(candidate.index, Math.max(value, named[i] ? 1 : 0));
   });

@@ -1,6 +1,8 @@
-import { parseTarget } from './parse.ts';
+import { textMatch } from './match.ts';
+import { parseTarget, type TargetQuery } from './parse.ts';
 import { scoreCandidates, type ActionKind, type Scored } from './score.ts';
-import type { Candidate, PageData } from './types.ts';
+import type { Box, Candidate, PageData } from './types.ts';
+import { roleWordSet } from './vocabulary.ts';
 
 // Picks one element for a description, or says why it cannot: it never guesses between
 // candidates that fit about equally well.
@@ -22,7 +24,7 @@ export interface GroundRequest {
 }
 
 export type GroundResult =
-  | { kind: 'ok'; chosen: Scored; confidence: number; runnersUp: Scored[]; message: string }
+  | { kind: 'ok'; chosen: Scored; confidence: number; runnersUp: Scored[]; message: string; aim?: Box }
   | { kind: 'ambiguous' | 'not-found' | 'stale-ref'; candidates: Scored[]; message: string };
 
 export function describeCandidate(candidate: Candidate): string {
@@ -61,14 +63,46 @@ function pickOrdinal(ranked: Scored[], ordinal: number): GroundResult {
   };
 }
 
-function rankByWords(page: PageData, target: string, action: ActionKind | undefined): { ranked: Scored[]; ordinal?: number | undefined } {
-  let bestReading: { ranked: Scored[]; ordinal?: number | undefined } | undefined;
+interface Reading {
+  ranked: Scored[];
+  query?: TargetQuery;
+  ordinal?: number | undefined;
+}
+
+function rankByWords(page: PageData, target: string, action: ActionKind | undefined): Reading {
+  let bestReading: Reading | undefined;
   for (const query of parseTarget(target)) {
     const ranked = scoreCandidates(page, query, action).filter((entry) => entry.score >= MATCH_THRESHOLD * 0.5);
     const top = ranked[0]?.score ?? 0;
-    if (!bestReading || top > (bestReading.ranked[0]?.score ?? 0) + 0.02) bestReading = { ranked, ordinal: query.ordinal };
+    if (!bestReading || top > (bestReading.ranked[0]?.score ?? 0) + 0.02) bestReading = { ranked, query, ordinal: query.ordinal };
   }
   return bestReading ?? { ranked: [] };
+}
+
+/**
+ * Where inside the chosen element a person would put the pointer: on the words the description
+ * names, when the element holds more than them ("Reply" in a bar that says "Reply Forward").
+ */
+function aimWithin(page: PageData, chosen: Scored, query: TargetQuery | undefined): Box | undefined {
+  const node = chosen.candidate.node;
+  const named = query?.words.filter((word) => !roleWordSet.has(word)) ?? [];
+  const said = query?.phrases.length ? query.phrases : named.length ? [named.join(' ')] : [];
+  if (node === undefined || said.length === 0) return undefined;
+  const fit = (text: string) => Math.max(...said.map((phrase) => textMatch(phrase, text)));
+  const whole = fit(chosen.candidate.name || chosen.candidate.text);
+  let best: { box: Box; strength: number } | undefined;
+  for (const block of page.texts) {
+    if (block.owner === node || !block.ancestors.includes(node)) continue;
+    const strength = fit(block.text);
+    if (strength >= 0.9 && strength > whole + 0.05 && (!best || strength > best.strength)) best = { box: block.box, strength };
+  }
+  return best?.box;
+}
+
+function withAim(result: GroundResult, page: PageData, query: TargetQuery | undefined): GroundResult {
+  if (result.kind !== 'ok') return result;
+  const aim = aimWithin(page, result.chosen, query);
+  return aim ? { ...result, aim } : result;
 }
 
 function decide(ranked: Scored[], ordinal: number | undefined, target: string): GroundResult {
@@ -130,8 +164,8 @@ export function ground(page: PageData, request: GroundRequest): GroundResult {
           : 'Nothing that can be acted on is at that point. Describe the element in words, or observe the page again.',
     };
   }
-  const { ranked, ordinal } = rankByWords(page, target, action);
-  if (hint === undefined) return decide(ranked, ordinal, target);
+  const { ranked, ordinal, query } = rankByWords(page, target, action);
+  if (hint === undefined) return withAim(decide(ranked, ordinal, target), page, query);
   if (hint === null) {
     const byWords = decide(ranked, ordinal, target);
     return { ...byWords, message: `${hintName} names nothing on the page now; went by the words. ${byWords.message}` };

@@ -2,7 +2,7 @@ import { overlapScore, textMatch, wordMatch, words } from './match.ts';
 import type { Relation, TargetQuery } from './parse.ts';
 import { nthContainer, positionScores, relationScores } from './relations.ts';
 import type { Candidate, PageData } from './types.ts';
-import { actionVerbs, choiceRoles, roleWords } from './vocabulary.ts';
+import { actionVerbs, choiceRoles, roleWordSet } from './vocabulary.ts';
 
 // Scores every candidate against one reading of a description. Each factor is in [0, 1] and
 // the score is their product, so one clear contradiction (wrong role, wrong place) sinks it.
@@ -25,7 +25,6 @@ export type ActionKind = 'click' | 'type' | 'select' | 'check' | 'hover' | 'pres
 
 const NO_NAME_EVIDENCE = 0.6;
 const linkWords = new Set(['for', 'of', 'on', 'in', 'by', 'with', 'at', 'to', 'from', 'the', 'a', 'an', 'and', 'or', 'big', 'small', 'little']);
-const roleWordSet = new Set(roleWords.flatMap((entry) => entry.phrase.split(' ')));
 const popupScopes = new Set(['dialog', 'menu', 'listbox']);
 
 function nameFields(candidate: Candidate): [string | undefined, number][] {
@@ -80,8 +79,18 @@ function contextualScore(query: string[], candidate: Candidate): number {
   return Math.max(overall, placeOnly);
 }
 
+/** A quoted name found only in another case ("eget" for "Eget") fits less than the one written as quoted. */
+const OTHER_CASE = 0.85;
+
+function caseFit(phrase: string, candidate: Candidate): number {
+  const fields = nameFields(candidate).map(([field]) => field ?? '');
+  if (fields.some((field) => field.includes(phrase))) return 1;
+  const lower = phrase.toLowerCase();
+  return fields.some((field) => field.toLowerCase().includes(lower)) ? OTHER_CASE : 1;
+}
+
 function nameScore(query: TargetQuery, candidate: Candidate, queryWords: string[]): number {
-  const parts: number[] = query.phrases.map((phrase) => bestField(phrase, candidate));
+  const parts: number[] = query.phrases.map((phrase) => bestField(phrase, candidate) * caseFit(phrase, candidate));
   if (queryWords.length > 0 && query.phrases.length > 0) {
     // With a quoted name, leftover words still count: "the wishlist button for 'Blue Shirt'" is
     // the button that says wishlist, not the link that says Blue Shirt. Role words and little

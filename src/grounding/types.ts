@@ -44,6 +44,8 @@ export interface Candidate {
   states: CandidateStates;
   box: Box;
   inViewport: boolean;
+  /** The element's own container id (comparable to ancestors and to a text block's owner). */
+  node?: number;
   /** Container ids from the nearest ancestor outwards */
   ancestors: number[];
   /** Landmark and widget scopes the element sits in: banner, navigation, main, complementary, contentinfo, dialog, form, menu, table, row, list, tabpanel, ... */
@@ -72,5 +74,11 @@ export interface TextBlock {
 export interface PageData {
   candidates: Candidate[];
   texts: TextBlock[];
+  /**
+   * Container ids of the page's units: rows, list items, articles, and elements repeated beside
+   * siblings of the same kind (cards, posts, mail threads) that hold a control. What a description
+   * says is "of" one unit is looked for in that unit only.
+   */
+  units?: number[];
   viewport: { width: number; height: number };
 }

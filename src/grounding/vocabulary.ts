@@ -91,6 +91,9 @@ export const roleWords: RoleWord[] = [
   word('heading', ['heading'], []),
 ];
 
+/** Every word of a role phrase ("button", "text", "area"...): they say what kind of thing, never which. */
+export const roleWordSet = new Set(roleWords.flatMap((entry) => entry.phrase.split(' ')));
+
 /** Words for the places an element can be in: "in the header", "inside the dialog". */
 export const scopeWords: Record<string, string[]> = {
   header: ['banner'],
@@ -141,7 +144,7 @@ export const scopeWords: Record<string, string[]> = {
 };
 
 /** Container kinds that "in the X for 'Y'" names: "in the row for Alice", "in the card for Blue Shirt". */
-export const namedContainerWords = ['row', 'card', 'section', 'panel', 'tab', 'post', 'item', 'line', 'entry', 'box', 'group', 'fieldset', 'region', 'tile', 'column', 'product', 'article', 'comment', 'review', 'form', 'dialog', 'menu', 'list'];
+export const namedContainerWords = ['row', 'card', 'section', 'panel', 'tab', 'post', 'item', 'line', 'entry', 'box', 'group', 'fieldset', 'region', 'tile', 'column', 'product', 'article', 'comment', 'review', 'form', 'dialog', 'menu', 'list', 'email', 'message', 'mail', 'thread', 'conversation', 'tweet', 'notification', 'user', 'contact', 'listing', 'order', 'file', 'folder', 'event', 'ticket', 'story'];
 
 export const ordinalWords: Record<string, number> = {
   first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5,

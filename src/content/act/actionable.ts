@@ -88,7 +88,13 @@ function receiver(target: Element, hit: Element | null): Element | 'covered' {
   return 'covered';
 }
 
-export async function waitActionable(element: Element, options: { timeoutMs?: number; needsHit?: boolean; needsEnabled?: boolean } = {}): Promise<Ready | NotReady> {
+/** A point inside the element as a share of its width and height (the centre is 0.5, 0.5). */
+export interface Aim {
+  fx: number;
+  fy: number;
+}
+
+export async function waitActionable(element: Element, options: { timeoutMs?: number; needsHit?: boolean; needsEnabled?: boolean; aim?: Aim | undefined } = {}): Promise<Ready | NotReady> {
   const deadline = Date.now() + (options.timeoutMs ?? 3000);
   let scrolled = false;
   for (;;) {
@@ -117,8 +123,8 @@ export async function waitActionable(element: Element, options: { timeoutMs?: nu
     if (options.needsEnabled !== false && isDisabled(element)) {
       return { ok: false, reason: 'disabled', message: 'The element is disabled. Something else on the page may need doing first (fill a required field, accept terms).' };
     }
-    const x = rect.left + Math.min(rect.width / 2, Math.max(1, rect.width - 1));
-    const y = rect.top + Math.min(rect.height / 2, Math.max(1, rect.height - 1));
+    const x = rect.left + Math.min(rect.width * (options.aim?.fx ?? 0.5), Math.max(1, rect.width - 1));
+    const y = rect.top + Math.min(rect.height * (options.aim?.fy ?? 0.5), Math.max(1, rect.height - 1));
     if (options.needsHit === false) return { ok: true, target, x, y };
     const hit = deepElementFromPoint(target.ownerDocument, x, y);
     const reached = receiver(target, hit);

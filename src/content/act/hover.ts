@@ -1,6 +1,6 @@
 import { waitActionable } from './actionable.ts';
 import { pointerEnter } from './events.ts';
-import { elementLabel, notActionable, type ActionDefinition } from './types.ts';
+import { aimOf, elementLabel, notActionable, type ActionDefinition } from './types.ts';
 
 export const hover: ActionDefinition<'hover'> = {
   action: 'hover',
@@ -9,7 +9,7 @@ export const hover: ActionDefinition<'hover'> = {
   async run(context) {
     const { element, located } = context;
     if (!element) return { kind: 'not-found', message: 'No element to hover.' };
-    const ready = await waitActionable(element, { needsEnabled: false });
+    const ready = await waitActionable(element, { needsEnabled: false, aim: aimOf(located) });
     if (!ready.ok) return notActionable(ready, located);
     pointerEnter(ready.target, ready.x, ready.y);
     return { kind: 'ok', message: `Moved the pointer over ${elementLabel(context)}.` };

@@ -4,7 +4,7 @@ import { describeCandidate } from '../../grounding/resolve.ts';
 import { containsDeep } from '../dom/deep.ts';
 import type { Located } from '../locate.ts';
 import type { RefRegistry } from '../refs.ts';
-import type { NotReady } from './actionable.ts';
+import type { Aim, NotReady } from './actionable.ts';
 
 export interface ActionContext<A extends PageAction> {
   intent: IntentOf<A>;
@@ -47,4 +47,15 @@ export function notActionable(state: NotReady, located: Located | undefined): Ou
     if (names.length) message += ` Close or answer it first: it has ${names.join(', ')}.`;
   }
   return { kind: 'not-actionable', message };
+}
+
+/** Where the grounder says to point inside the element: on the words the description named. */
+export function aimOf(located: Located | undefined): Aim | undefined {
+  const result = located?.result;
+  if (result?.kind !== 'ok' || !result.aim) return undefined;
+  const { box } = result.chosen.candidate;
+  const { aim } = result;
+  if (box.width <= 0 || box.height <= 0) return undefined;
+  const share = (at: number, start: number, size: number) => Math.min(1, Math.max(0, (at - start) / size));
+  return { fx: share(aim.x + aim.width / 2, box.x, box.width), fy: share(aim.y + aim.height / 2, box.y, box.height) };
 }

@@ -63,9 +63,21 @@ export function isInteractive(element: Element, role: string | null, style: Styl
   if (tabindex !== null && Number(tabindex) >= 0 && element.localName !== 'iframe' && !(role && structuralRoles.has(role))) return true;
   if (style(element).cursor === 'pointer') {
     const parent = element.parentElement;
-    return !parent || style(parent).cursor !== 'pointer';
+    return !parent || style(parent).cursor !== 'pointer' || isIcon(element, style);
   }
   return false;
+}
+
+/** Icons drawn by CSS or an image are their own controls, even inside a clickable row (a mail thread's trash and star). */
+const ICON_SIZE = 40;
+
+export function isIcon(element: Element, style: StyleReader): boolean {
+  if ((element.textContent ?? '').trim() !== '' || element.children.length > 1) return false;
+  const rect = element.getBoundingClientRect();
+  if (rect.width > ICON_SIZE || rect.height > ICON_SIZE || rect.width < 6 || rect.height < 6) return false;
+  const css = style(element);
+  const drawn = ['img', 'svg', 'i'].includes(element.localName) || css.content.startsWith('url(') || css.backgroundImage !== 'none' || element.querySelector('svg, img') !== null;
+  return drawn && getHints(element) !== undefined;
 }
 
 /** A region with its own scrollbar: the planner can scroll it by name. */
