@@ -9,6 +9,8 @@ import { OVERLAY_ATTRIBUTE } from './overlay.ts';
 import type { RefRegistry } from './refs.ts';
 import { isElementNode, isIFrame, isInput, isLabel, isSelect, isSlot } from './dom/kinds.ts';
 import { markedTexts } from './snapshot.ts';
+import { getUnlinkedLabel } from './dom/labels.ts';
+import { assignVisualLabels } from '../grounding/labels.ts';
 
 // One pass over the page's flat tree (open shadow roots and same-origin frames inlined) that
 // yields both the grounding candidates and the outline the snapshot is printed from.
@@ -128,6 +130,11 @@ function scopeFor(element: Element, role: string | null): string | null {
   if (landmark) return landmark;
   if (cookieWords.test(`${element.id} ${typeof element.className === 'string' ? element.className : ''}`)) return 'cookie';
   return null;
+}
+
+/** A field a person fills or picks in, with nothing naming it programmatically. */
+function isFieldElement(element: Element, role: string): boolean {
+  return ['textbox', 'searchbox', 'combobox', 'spinbutton', 'listbox', 'slider'].includes(role) && !element.hasAttribute('aria-label') && !element.hasAttribute('aria-labelledby');
 }
 
 const compositeRoles = new Set(['listbox', 'menu', 'menubar', 'tablist', 'radiogroup', 'tree', 'treegrid', 'grid', 'toolbar']);
@@ -287,7 +294,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
           scopeNames: ctx.scopeNames,
         };
         if (isInput(element)) candidate.type = element.type;
-        const label = labels && labels.length > 0 ? collapse([...labels].map((l) => l.textContent ?? '').join(' ')) : undefined;
+        const label = labels && labels.length > 0 ? collapse([...labels].map((l) => l.textContent ?? '').join(' ')) : isFieldElement(element, finalRole) ? getUnlinkedLabel(element) : undefined;
         if (label) candidate.label = label;
         const placeholder = element.getAttribute('placeholder') ?? element.getAttribute('aria-placeholder');
         if (placeholder) candidate.placeholder = placeholder;
@@ -420,6 +427,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
   if (doc.documentElement) visitElement(doc.documentElement, root);
 
   const kept = dropCandidates(candidates, elements, lines, dropped);
+  assignVisualLabels({ candidates: kept.candidates, texts, viewport: { width: 0, height: 0 } });
   const model: PageModel = {
     injections: [],
     data: { candidates: kept.candidates, texts, units, viewport: { width: view.innerWidth, height: view.innerHeight } },
