@@ -121,6 +121,17 @@ function isTiny(box: Box): boolean {
   return box.width * box.height < 4;
 }
 
+/**
+ * A box laid over the page (positioned, with a background or border, not a bar across it): what a
+ * person calls "the popup" or "the calendar" whether or not it has a dialog role.
+ */
+function isPopupBox(css: CSSStyleDeclaration, box: Box, view: Window): boolean {
+  if (css.position !== 'absolute' && css.position !== 'fixed') return false;
+  if (box.width >= view.innerWidth * 0.9 && box.height <= view.innerHeight * 0.25) return false;
+  const painted = !/rgba\(0, 0, 0, 0\)|transparent/.test(css.backgroundColor) || css.borderTopStyle !== 'none' || css.boxShadow !== 'none';
+  return painted && box.width > 40 && box.height > 30;
+}
+
 function scopeFor(element: Element, role: string | null): string | null {
   if (role === 'row' && (element.closest('thead') || !element.querySelector('td, [role="cell"], [role="gridcell"]'))) return 'headerrow';
   if (role === 'listitem') return 'listitem';
@@ -345,13 +356,13 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       return;
     }
 
-    const scope = interactive ? null : scopeFor(element, role);
+    const scope = interactive ? null : (scopeFor(element, role) ?? (isPopupBox(css, box, view) ? 'popup' : null));
     if (scope) {
       const scopeName = role && scope !== 'row' && scope !== 'list' ? getName(element, role, style) : '';
       next.scopes = [scope, ...ctx.scopes];
       next.scopeIds = [id, ...ctx.scopeIds];
       if (scopeName) next.scopeNames = [scopeName, ...ctx.scopeNames];
-      if (!['list', 'listitem', 'cookie', 'headerrow'].includes(scope) && !(modal && !inModal) && !concealed) {
+      if (!['list', 'listitem', 'cookie', 'headerrow', 'popup'].includes(scope) && !(modal && !inModal) && !concealed) {
         next.depth = ctx.depth + 1;
         const label = scope === 'row' ? getText(element, 100) : scopeName;
         // A row's label is its cells' text, which is printed (and checked) below it.

@@ -25,7 +25,7 @@ export type ActionKind = 'click' | 'type' | 'select' | 'check' | 'hover' | 'pres
 
 const NO_NAME_EVIDENCE = 0.6;
 const linkWords = new Set(['for', 'of', 'on', 'in', 'by', 'with', 'at', 'to', 'from', 'the', 'a', 'an', 'and', 'or', 'big', 'small', 'little']);
-const popupScopes = new Set(['dialog', 'menu', 'listbox']);
+const popupScopes = new Set(['dialog', 'menu', 'listbox', 'popup']);
 
 function nameFields(candidate: Candidate): [string | undefined, number][] {
   return [

@@ -58,6 +58,8 @@ export function isInteractive(element: Element, role: string | null, style: Styl
   if (isSelect(element) || isTextArea(element) || isButton(element)) return true;
   if (element.localName === 'summary' || isEditable(element)) return true;
   if (element.hasAttribute('onclick')) return true;
+  // A link without an href is a script's control ("Prev" in a date picker), not text.
+  if (element.localName === 'a' && (element.hasAttribute('title') || element.hasAttribute('data-handler') || (element.textContent ?? '').trim() !== '')) return true;
   if (isScrollableRegion(element, style)) return true;
   const tabindex = element.getAttribute('tabindex');
   if (tabindex !== null && Number(tabindex) >= 0 && element.localName !== 'iframe' && !(role && structuralRoles.has(role))) return true;
@@ -105,7 +107,8 @@ export function getName(element: Element, role: string | null, style: StyleReade
   } catch {
     name = '';
   }
-  if (!name && (role === null || role === 'generic' || role === 'gridcell' || role === 'option')) name = getText(element, 80);
+  // A clickable list item (a suggestion, a menu entry) is known by its text, which accname leaves out.
+  if (!name && (role === null || role === 'generic' || role === 'gridcell' || role === 'option' || role === 'listitem')) name = getText(element, 80);
   return collapse(name);
 }
 
