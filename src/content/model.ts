@@ -4,7 +4,7 @@ import { HIDDEN_INJECTION } from '../shared/injection.ts';
 import { clipFor, clipTo, createConcealment, type Placement } from './dom/concealed.ts';
 import { frameDocument } from './dom/deep.ts';
 import { boxOf, frameContentOffset, intersects, type Offset } from './dom/geometry.ts';
-import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isIcon, isInteractive, isScrollableRegion, isWeakInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
+import { cachedStyles, collapse, getElementRole, getHints, getName, getSafeValue, getStates, getText, isHiddenSelect, isIcon, isInteractive, isScrollableRegion, isWeakInteractive, structuralRoles, type StyleReader } from './dom/semantics.ts';
 import { OVERLAY_ATTRIBUTE } from './overlay.ts';
 import type { RefRegistry } from './refs.ts';
 import { isElementNode, isIFrame, isInput, isLabel, isSelect, isSlot } from './dom/kinds.ts';
@@ -141,6 +141,11 @@ function scopeFor(element: Element, role: string | null): string | null {
   if (landmark) return landmark;
   if (cookieWords.test(`${element.id} ${typeof element.className === 'string' ? element.className : ''}`)) return 'cookie';
   return null;
+}
+
+function customSelectIn(element: Element): HTMLSelectElement | undefined {
+  const native = element.querySelector('select');
+  return native && isHiddenSelect(native) ? native : undefined;
 }
 
 /** A field a person fills or picks in, with nothing naming it programmatically. */
@@ -284,8 +289,10 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       }
       if (usable && modal && !inModal) behindModal++;
       else if (usable) {
-        const finalRole = role ?? (scrollable ? 'region' : 'clickable');
-        const name = getName(element, role, style);
+        // A script-drawn dropdown over a hidden native select is a combobox, named as that select is.
+        const custom = weak ? customSelectIn(element) : undefined;
+        const finalRole = custom ? 'combobox' : (role ?? (scrollable ? 'region' : 'clickable'));
+        const name = custom ? getName(custom, 'combobox', style) : getName(element, role, style);
         const index = candidates.length;
         const labels = (element as HTMLInputElement).labels;
         const candidate: Candidate = {
@@ -294,7 +301,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
           role: finalRole,
           name,
           tag,
-          text: role === 'textbox' || role === 'searchbox' ? '' : getText(element, 120),
+          text: role === 'textbox' || role === 'searchbox' || custom ? '' : getText(element, 120),
           states: scrollable ? { ...getStates(element, role), scrollable: true } : getStates(element, role),
           box: hitBox,
           inViewport: intersects(hitBox, ctx.clip),
@@ -309,7 +316,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
         if (label) candidate.label = label;
         const placeholder = element.getAttribute('placeholder') ?? element.getAttribute('aria-placeholder');
         if (placeholder) candidate.placeholder = placeholder;
-        const value = getSafeValue(element);
+        const value = getSafeValue(custom ?? element);
         if (value !== undefined) candidate.value = value;
         const title = element.getAttribute('title');
         if (title) candidate.title = title;

@@ -97,6 +97,7 @@ export interface Aim {
 export async function waitActionable(element: Element, options: { timeoutMs?: number; needsHit?: boolean; needsEnabled?: boolean; aim?: Aim | undefined } = {}): Promise<Ready | NotReady> {
   const deadline = Date.now() + (options.timeoutMs ?? 3000);
   let scrolled = false;
+  let clippedScroll = false;
   for (;;) {
     const state = await check();
     if (state.ok || Date.now() > deadline || state.reason === 'detached') return state;
@@ -129,6 +130,12 @@ export async function waitActionable(element: Element, options: { timeoutMs?: nu
     const hit = deepElementFromPoint(target.ownerDocument, x, y);
     const reached = receiver(target, hit);
     if (reached !== 'covered') return { ok: true, target: reached, x, y };
+    // Clipped inside a scrolling list (the entry of an opened dropdown): bring it into the list's view.
+    if (hit && containsDeep(hit, target) && !clippedScroll) {
+      clippedScroll = true;
+      target.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
+      return { ok: false, reason: 'covered', message: 'The element is clipped by the list around it.' };
+    }
     const cover = coverRoot(hit ?? target);
     return { ok: false, reason: 'covered', message: `The element is covered by ${describeNode(cover)}.`, cover };
   }

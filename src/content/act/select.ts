@@ -1,5 +1,5 @@
 import { textMatch } from '../../grounding/match.ts';
-import { getName, cachedStyles } from '../dom/semantics.ts';
+import { getName, cachedStyles, isHiddenSelect } from '../dom/semantics.ts';
 import { sleep, waitActionable } from './actionable.ts';
 import { fireChange, fireInputEvents, pointerClick } from './events.ts';
 import { editableTarget, fillField } from './text-input.ts';
@@ -70,6 +70,36 @@ async function pickFromPopup(element: Element, wanted: string[], label: string):
   return { kind: 'ok', message: `Chose ${wanted.map((w) => `"${w}"`).join(', ')} in ${label}.` };
 }
 
+/** The items of an opened custom dropdown: options, or the entries of the list it drew. */
+function drawnItems(root: Element): Element[] {
+  return [...root.querySelectorAll('[role="option"], li, [data-value]')].filter((item) => item.checkVisibility() && !item.querySelector('li, [role="option"]'));
+}
+
+/** As a person does: open the drawn dropdown, click the entry, then check the real select followed. */
+async function pickFromCustom(element: Element, native: HTMLSelectElement, wanted: string[], label: string): Promise<Outcome> {
+  if (native.multiple || wanted.length > 1) return { kind: 'unsupported', message: `${label} takes one option; choose one of ${wanted.map((w) => `"${w}"`).join(', ')}.` };
+  const want = wanted[0] ?? '';
+  if (!bestOption([...native.options], want, (o) => [o.label, o.text, o.value])) {
+    const list = [...native.options].map((o) => `"${o.label || o.text}"`).filter((o) => o !== '""').slice(0, 15).join(', ');
+    return { kind: 'not-found', message: `${label} has no option like "${want}". Its options: ${list}.` };
+  }
+  const ready = await waitActionable(element);
+  if (!ready.ok) return { kind: 'not-actionable', message: ready.message };
+  pointerClick(ready.target, ready.x, ready.y);
+  let item: Element | undefined;
+  for (let attempt = 0; attempt < 20 && !item; attempt++) {
+    item = bestOption(drawnItems(element), want, (o) => [o.textContent ?? '']);
+    if (!item) await sleep(50);
+  }
+  if (!item) return { kind: 'not-found', message: `${label} opened, but no entry like "${want}" showed in it.` };
+  const itemReady = await waitActionable(item);
+  if (!itemReady.ok) return { kind: 'not-actionable', message: `The entry "${want}" is there but ${itemReady.message.toLowerCase()}` };
+  pointerClick(itemReady.target, itemReady.x, itemReady.y);
+  const now = native.selectedOptions[0];
+  if (now && bestOption([now], want, (o) => [o.label, o.text, o.value])) return { kind: 'ok', message: `Chose "${want}" in ${label}.` };
+  return { kind: 'no-effect', message: `Clicked "${want}" in ${label}, but the dropdown still holds "${now?.text ?? ''}".` };
+}
+
 export const select: ActionDefinition<'select'> = {
   action: 'select',
   element: 'required',
@@ -80,6 +110,7 @@ export const select: ActionDefinition<'select'> = {
     const label = elementLabel(context);
     const wanted = Array.isArray(intent.option) ? intent.option : [intent.option];
     const native = isSelect(element) ? element : element.querySelector('select');
+    if (native && native !== element && isHiddenSelect(native)) return pickFromCustom(element, native, wanted, label);
     if (native) {
       const ready = await waitActionable(native);
       if (!ready.ok) return notActionable(ready, located);

@@ -82,6 +82,20 @@ export function isIcon(element: Element, style: StyleReader): boolean {
   return drawn && getHints(element) !== undefined;
 }
 
+/** A native select kept out of sight while a script draws the dropdown a person uses. */
+export function isHiddenSelect(select: HTMLSelectElement): boolean {
+  const tiny = (element: Element) => {
+    const rect = element.getBoundingClientRect();
+    return rect.width * rect.height < 4;
+  };
+  if (!select.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || tiny(select)) return true;
+  // Clipped to nothing by a wrapper with overflow hidden, the usual way such scripts hide it.
+  for (let parent = select.parentElement, depth = 0; parent && depth < 3; parent = parent.parentElement, depth++) {
+    if (tiny(parent) && getComputedStyle(parent).overflow !== 'visible') return true;
+  }
+  return false;
+}
+
 /** A region with its own scrollbar: the planner can scroll it by name. */
 export function isScrollableRegion(element: Element, style: StyleReader): boolean {
   if (element === element.ownerDocument.scrollingElement || element === element.ownerDocument.body) return false;
