@@ -67,6 +67,8 @@ interface Context {
   inLabel: boolean;
   /** Inside an element clickable only by its cursor or handler (a mail thread, a card). */
   inWeak: boolean;
+  /** Inside aria-hidden content: only its controls are listed. */
+  ariaHidden: boolean;
   /** Out of a person's sight (see dom/concealed.ts): nothing inside is shown. */
   concealed: boolean;
   /** What overflow:hidden ancestors leave visible to content in flow, and to absolutely positioned content. */
@@ -153,6 +155,8 @@ function isFieldElement(element: Element, role: string): boolean {
   return ['textbox', 'searchbox', 'combobox', 'spinbutton', 'listbox', 'slider'].includes(role) && !element.hasAttribute('aria-label') && !element.hasAttribute('aria-labelledby');
 }
 
+const controlSelector = 'a, button, input, select, textarea, [role], [tabindex], [onclick]';
+
 const compositeRoles = new Set(['listbox', 'menu', 'menubar', 'tablist', 'radiogroup', 'tree', 'treegrid', 'grid', 'toolbar']);
 
 /** Removes candidates that gave way to the controls inside them, renumbering the rest. */
@@ -226,7 +230,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
   const visitChildren = (node: Element | Document | ShadowRoot, ctx: Context, ownerBox: Box) => {
     for (const child of childNodesOf(node)) {
       if (child.nodeType === Node.TEXT_NODE) {
-        if (ctx.inInteractive || (modal && !ctx.inModal)) continue;
+        if (ctx.inInteractive || ctx.ariaHidden || (modal && !ctx.inModal)) continue;
         const text = collapse(child.textContent ?? '');
         if (text && (ctx.concealed || ctx.textHidden())) noteHidden(text);
         // A label's words are already the name of its control in the outline.
@@ -239,7 +243,11 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
 
   const visitElement = (element: Element, ctx: Context): void => {
     const tag = element.localName;
-    if (skipped.has(tag) || element.hasAttribute(OVERLAY_ATTRIBUTE) || element.hasAttribute('inert') || element.getAttribute('aria-hidden') === 'true') return;
+    if (skipped.has(tag) || element.hasAttribute(OVERLAY_ATTRIBUTE) || element.hasAttribute('inert')) return;
+    // aria-hidden hides from screen readers, not from sight: the controls a person can see in it
+    // (a spinner's arrows) stay, its words do not.
+    const ariaHidden = ctx.ariaHidden || element.getAttribute('aria-hidden') === 'true';
+    if (ariaHidden && !ctx.ariaHidden && !element.querySelector(controlSelector) && !element.matches(controlSelector)) return;
     if (!element.checkVisibility({ visibilityProperty: false, opacityProperty: false }) && style(element).display !== 'contents') {
       scanHidden(element);
       return;
@@ -257,6 +265,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     const overflowClip = clipFor(element, css, box, placement.clip);
     const next: Context = {
       ...ctx,
+      ariaHidden,
       ancestors: [id, ...ctx.ancestors],
       inModal,
       concealed,
@@ -341,7 +350,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
       if (weak) next.inWeak = true;
     }
 
-    if (!interactive && role === 'heading' && !(modal && !inModal) && shown) {
+    if (!interactive && role === 'heading' && !(modal && !inModal) && shown && !ariaHidden) {
       const name = getName(element, role, style);
       if (name) {
         lastHeading = name;
@@ -353,7 +362,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
         next.inLabel = true;
       }
     }
-    if (!interactive && tag === 'img' && !(modal && !inModal)) {
+    if (!interactive && tag === 'img' && !(modal && !inModal) && !ariaHidden) {
       const alt = element.getAttribute('alt');
       if (alt && !shown) noteHidden(collapse(alt));
       else if (alt && box.width >= 24 && box.height >= 24) {
@@ -436,6 +445,7 @@ export function buildModel(doc: Document, registry: RefRegistry, options: { view
     inModal: false,
     inLabel: false,
     inWeak: false,
+    ariaHidden: false,
     concealed: false,
     overflowClip: null,
     positionedClip: null,
