@@ -30,6 +30,11 @@ describe('the candidates shown to the grounding model', () => {
     expect(shown[2]?.label).toBe('"Terms"');
   });
 
+  it('looks both ways around the grounder\'s own, nearest first', () => {
+    const shown = candidatesToShow({ target: 'the quick radio', words: [{ ref: 'e4', role: 'radio', name: 'Express (next day), $9.00' }], outline: checkout, limit: 3, minPlace: 2 });
+    expect(shown.map((entry) => entry.ref)).toEqual(['e4', 'e3', 'e5']);
+  });
+
   it('finds where a quoted anchor is, and the elements under it first', () => {
     const shown = candidatesToShow({ target: "the free delivery choice under 'Shipping to'", words: [], outline: checkout, limit: 3, minPlace: 3 });
     expect(shown.map((entry) => entry.ref)).toEqual(['e3', 'e4', 'e2']);

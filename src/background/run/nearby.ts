@@ -47,8 +47,14 @@ function labelsOn(line: string): Map<string, string> {
   return labels;
 }
 
+interface Anchor {
+  line: number;
+  /** A place the description quotes is its reference point ("under 'Shipping'"): what follows it comes first. */
+  quoted: boolean;
+}
+
 /** Outline lines where the words point, strongest first: what the description quotes, then the lines sharing its rarer words. */
-function anchorLines(lines: string[], target: string): number[] {
+function anchorLines(lines: string[], target: string): Anchor[] {
   const texts = lines.map((line) => pageText(line).toLowerCase());
   const quoted = [...target.matchAll(QUOTED)].map((match) => match.slice(1).find(Boolean)?.trim().toLowerCase() ?? '').filter(Boolean);
   const byQuote = quoted.flatMap((phrase) => texts.flatMap((text, index) => (text.includes(phrase) ? [index] : [])));
@@ -61,13 +67,17 @@ function anchorLines(lines: string[], target: string): number[] {
     for (const index of holding) weights.set(index, (weights.get(index) ?? 0) + 1 / holding.length);
   }
   const byWords = [...weights].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([index]) => index);
-  return [...new Set([...byQuote, ...byWords])];
+  return [...byQuote.map((line) => ({ line, quoted: true })), ...byWords.map((line) => ({ line, quoted: false }))];
 }
+
+const below = Array.from({ length: REACH }, (_, i) => i + 1);
+/** Line offsets from an anchor, in the order they are looked at. */
+const offsets = (quoted: boolean) => [0, ...(quoted ? [...below, ...below.map((step) => -step)] : below.flatMap((step) => [step, -step]))];
 
 /**
  * The grounder's candidates (in its order), then elements near where the words point: near an
- * anchor the description quotes or shares rare words with, and near the grounder's own candidates.
- * Lines after an anchor come before lines above it: "under", "below" and reading order all go down.
+ * anchor the description quotes or shares rare words with, and near the grounder's own candidates,
+ * nearest first. Below a quoted anchor comes before above it: "under", "below" and reading order go down.
  */
 export function candidatesToShow(input: { target: string; words: { ref: string; role: string; name: string }[]; outline: string; limit: number; minPlace: number }): Nearby[] {
   const lines = input.outline.split('\n');
@@ -77,12 +87,14 @@ export function candidatesToShow(input: { target: string; words: { ref: string; 
 
   const byWords: Nearby[] = input.words.map((entry) => ({ ref: entry.ref, near: 'words', label: labels[lineOf.get(entry.ref) ?? -1]?.get(entry.ref) ?? `${entry.role} "${entry.name}"` }));
   const taken = new Set(byWords.map((entry) => entry.ref));
-  const anchors = [...anchorLines(lines, input.target), ...byWords.flatMap((entry) => lineOf.get(entry.ref) ?? [])];
+  const anchors = [...anchorLines(lines, input.target), ...byWords.flatMap((entry) => lineOf.get(entry.ref) ?? []).map((line) => ({ line, quoted: false }))];
   const byPlace: Nearby[] = [];
-  for (const anchor of new Set(anchors)) {
-    const order = [0, ...Array.from({ length: REACH }, (_, i) => i + 1), ...Array.from({ length: REACH }, (_, i) => -(i + 1))];
-    for (const offset of order) {
-      for (const [ref, label] of labels[anchor + offset] ?? new Map<string, string>()) {
+  const seen = new Set<number>();
+  for (const anchor of anchors) {
+    if (seen.has(anchor.line)) continue;
+    seen.add(anchor.line);
+    for (const offset of offsets(anchor.quoted)) {
+      for (const [ref, label] of labels[anchor.line + offset] ?? new Map<string, string>()) {
         if (taken.has(ref)) continue;
         taken.add(ref);
         byPlace.push({ ref, near: 'place', label });
