@@ -122,6 +122,25 @@ test('a pick the words do not support stays not-found and is never acted on', as
   expect(step?.result?.ok).toBe(false);
 });
 
+test('a consequential pick waits for the person, and once approved is carried out on the pick the words fit only in part', async ({ harness, server, model, page }) => {
+  await page.goto(server.url('/shop/checkout.html'));
+  await enableGrounding(harness, page);
+  const target = 'the Place my order now button';
+  const words = await harness.ground(page, { action: 'click', target });
+  expect(words.kind).toBe('not-found');
+  const place = words.candidates.find((candidate) => candidate.name === 'Place order')?.ref ?? '';
+  // A planner naming it by ref with these words is refused: the words fit it only in part.
+  expect((await harness.ground(page, { action: 'click', target, ref: place })).kind).toBe('stale-ref');
+  model.script({ tool: 'click', args: { target } }, { content: `{"ref": "${place}"}` }, { tool: 'finish', args: { success: true } });
+  const trace = await harness.run(page, 'Place my order', { baseURL: model.baseURL, model: 'scripted', approve: true });
+  expect(trace.run.status, trace.run.stopReason).toBe('finished');
+  await expect(page.locator('#state')).toHaveText('Order #1001 placed, standard delivery.');
+  expect(trace.steps[0]?.escalation).toMatchObject({ reason: 'not-found', chosen: place, outcome: 'chosen' });
+  expect(trace.steps[0]?.result?.message).toMatch(/^Waiting for the person to approve/);
+  expect(trace.steps[1]?.intent).toMatchObject({ ref: place, target });
+  expect(trace.steps[1]?.result).toMatchObject({ ok: true, ref: place });
+});
+
 test('a grounding model that cannot be reached: the run goes on as without it, and says so', async ({ harness, server, model, page }) => {
   const express = await doubtfulExpress(harness, page, server);
   model.script({ tool: 'click', args: { target: 'the Express shipping radio' } }, { status: 404 }, { tool: 'finish', args: { success: true } });
