@@ -64,9 +64,9 @@ function start(): void {
   const handlers: Handlers<'background-to-content'> = {
     'page.info': async () => getPageInfo(document, await frameId()),
     'page.observe': (options) => observe(document, registry, options),
-    'page.ground': ({ intent }) => {
+    'page.ground': ({ intent, refBy }) => {
       if (!isPageIntent(intent)) throw new WebwrightError('bad-message', `"${intent.action}" names no element to ground.`);
-      const located = locate(document, registry, { target: intent.target, ref: intent.ref, point: intent.point, action: intent.action });
+      const located = locate(document, registry, { target: intent.target, ref: intent.ref, point: intent.point, action: intent.action, refBy });
       memo.keep(intent, located);
       const report = toReport(located);
       return report.element && located.element ? { ...report, element: { ...report.element, ...elementContext(located.element) } } : report;

@@ -1,5 +1,6 @@
 import { ground, type GroundResult } from '../grounding/resolve.ts';
 import type { ActionKind, Scored } from '../grounding/score.ts';
+import type { RefBy } from '../shared/escalation.ts';
 import type { CandidateSummary, GroundReport } from '../shared/results.ts';
 import { containsDeep, deepElementFromPoint, flatParent } from './dom/deep.ts';
 import { buildModel, type PageModel } from './model.ts';
@@ -13,6 +14,7 @@ export interface LocateRequest {
   ref?: string | undefined;
   point?: readonly [number, number] | undefined;
   action?: ActionKind | undefined;
+  refBy?: RefBy | undefined;
 }
 
 export interface Located {
@@ -52,7 +54,7 @@ export function locate(doc: Document, registry: RefRegistry, request: LocateRequ
     const hit = deepElementFromPoint(doc, (nx / 1000) * view.innerWidth, (ny / 1000) * view.innerHeight);
     pointIndex = indexOfElement(model, hit ?? undefined);
   }
-  const result = ground(model.data, { target: request.target, ref: request.ref, refIndex, point: request.point, pointIndex, action: request.action });
+  const result = ground(model.data, { target: request.target, ref: request.ref, refIndex, point: request.point, pointIndex, action: request.action, refBy: request.refBy });
   const located: Located = { result, model };
   if (result.kind === 'ok') {
     const element = model.elements[result.chosen.candidate.index];

@@ -10,6 +10,8 @@ import { roleWordSet } from './vocabulary.ts';
 export const MATCH_THRESHOLD = 0.33;
 /** The runner-up must stay below this share of the best score for the best to count as clear. */
 export const CLEAR_MARGIN = 0.88;
+/** The least a ref the grounding model chose must fit the words: the floor of the near misses a not-found lists. */
+export const MODEL_REF_FLOOR = MATCH_THRESHOLD * 0.5;
 const MAX_LISTED = 6;
 
 export interface GroundRequest {
@@ -21,6 +23,11 @@ export interface GroundRequest {
   /** The candidate under the point; null when nothing actionable is there. */
   pointIndex?: number | null | undefined;
   action?: ActionKind | undefined;
+  /**
+   * Who named the ref. The grounding model picks among candidates it was shown, the near misses of
+   * a not-found among them, so its ref may rest on words that fit only in part; never on none.
+   */
+  refBy?: 'planner' | 'grounding-model' | undefined;
 }
 
 export type GroundResult =
@@ -173,8 +180,11 @@ export function ground(page: PageData, request: GroundRequest): GroundResult {
   // A hint picks among the elements the words fit; it does not overrule the words.
   const best = ranked[0]?.score ?? 0;
   const entry = ranked.find((scored) => scored.candidate.index === hint);
-  if (entry && entry.score >= MATCH_THRESHOLD && entry.score >= best * 0.5) {
-    return { kind: 'ok', chosen: entry, confidence: Math.min(1, entry.score + 0.2), runnersUp: ranked.filter((s) => s !== entry).slice(0, MAX_LISTED - 1), message: `Chose ${describeCandidate(entry.candidate)}.` };
+  const byModel = request.refBy === 'grounding-model' && request.ref !== undefined;
+  const floor = byModel ? MODEL_REF_FLOOR : MATCH_THRESHOLD;
+  if (entry && entry.score >= floor && entry.score >= best * 0.5) {
+    const partly = entry.score < MATCH_THRESHOLD ? ", the grounding model's pick, which the words fit only in part" : '';
+    return { kind: 'ok', chosen: entry, confidence: Math.min(1, entry.score + 0.2), runnersUp: ranked.filter((s) => s !== entry).slice(0, MAX_LISTED - 1), message: `Chose ${describeCandidate(entry.candidate)}${partly}.` };
   }
   const named = hinted(page, hint);
   const matching = ranked.filter((scored) => scored.score >= MATCH_THRESHOLD).slice(0, MAX_LISTED);

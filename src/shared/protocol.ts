@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RefBy } from './escalation.ts';
 import { Intent } from './intent.ts';
 import { ActResult, GroundReport, Observation } from './results.ts';
 import { Run, Step, Trace } from './run.ts';
@@ -98,7 +99,7 @@ export const backgroundToPanel = {
 export const backgroundToContent = {
   'page.info': define(z.object({}), PageInfo),
   'page.observe': define(ObserveOptions.extend({ refPrefix: z.string().optional() }), Observation),
-  'page.ground': define(z.object({ intent: Intent }), GroundReport),
+  'page.ground': define(z.object({ intent: Intent, refBy: RefBy.optional() }), GroundReport),
   /** `secrets` holds the values of the secrets the intent names, to be typed; nothing else. */
   'page.act': define(z.object({ intent: Intent, secrets: z.record(z.string(), z.string()).optional() }), ActResult),
   /** Covers secret fields and the given values on screen with opaque boxes (for a screenshot), or removes them. */

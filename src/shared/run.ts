@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Escalation, RefBy } from './escalation.ts';
 import { Intent } from './intent.ts';
 import { ActResult } from './results.ts';
 import { Budgets, ModelSettings } from './settings.ts';
@@ -61,6 +62,8 @@ export const Run = z.object({
       site: z.string().optional(),
       decision: z.enum(['approve', 'deny']).optional(),
       thought: z.string().optional(),
+      /** The intent's ref was the grounding model's pick. */
+      refBy: RefBy.optional(),
     })
     .optional(),
 });
@@ -102,6 +105,8 @@ export const Step = z.object({
   injections: z.array(z.string()).optional(),
   /** The intent and page state this step acted on, for telling loops. */
   loopKey: z.string().optional(),
+  /** The grounding answer was unsure and went to the grounding model: why, what it saw and said, what came of it. */
+  escalation: Escalation.optional(),
 });
 export type Step = z.infer<typeof Step>;
 

@@ -4,7 +4,8 @@ import { envelope, sendRaw } from '../support/panel.ts';
 import { expect, test, userText } from '../support/planner.ts';
 
 // The optional grounding model: when a target fits several elements, it picks one before the
-// planner is asked again; its pick passes the same safety gate as any step.
+// planner is asked again; its pick passes the same safety gate as any step. Not-found and
+// low-confidence answers: planner-escalation.spec.ts.
 
 test.afterEach(async ({ harness, page }) => {
   // Settings live as long as the worker's browser: back to the defaults for the next test.
@@ -61,7 +62,7 @@ test('an unusable answer leaves the planner with the candidates, and nothing is 
   expect(userText(model.chatRequests()[2]?.body)).toContain('ambiguous');
 });
 
-test('the grounding model\'s pick passes the safety gate: a pick that pays is not carried out', async ({ harness, server, model, page }) => {
+test('the grounding model\'s pick passes the safety gate: a pick that pays waits for the person, and is not carried out', async ({ harness, server, model, page }) => {
   await page.goto(server.url('/secure/payment.html'));
   await enableGrounding(harness, page);
   const report = await harness.ground(page, { action: 'click', target: 'the button in the form' });
@@ -69,9 +70,13 @@ test('the grounding model\'s pick passes the safety gate: a pick that pays is no
   const pay = report.candidates.find((candidate) => candidate.name === 'Continue');
   expect(pay).toBeTruthy();
   model.script({ tool: 'click', args: { target: 'the button in the form' } }, { content: `{"ref": "${pay?.ref}"}` }, { tool: 'finish', args: { success: false, answer: 'Needs you.' } });
+  // The harness denies what needs approval unless told otherwise: the run stops there.
   const trace = await harness.run(page, 'Apply my coupon', { baseURL: model.baseURL, model: 'scripted' });
-  expect(trace.steps[0]?.result?.kind, trace.steps[0]?.result?.message).toBe('ambiguous');
-  expect(trace.steps[0]?.result?.message).toMatch(new RegExp(`The grounding model chose \\[${pay?.ref}\\], but acting on it needs the person's approval \\(it submits a form with payment card details\\); to go ahead, name it by ref\\.$`));
+  expect(trace.steps[0]?.escalation).toMatchObject({ reason: 'ambiguous', chosen: pay?.ref, outcome: 'chosen' });
+  expect(trace.steps[0]?.result?.message).toBe('Waiting for the person to approve: it submits a form with payment card details.');
+  expect(trace.run.stopReason).toContain(`on [${pay?.ref}] button "Continue". It needs you because it submits a form with payment card details.`);
+  expect(trace.run.pending?.intent).toMatchObject({ ref: pay?.ref, target: 'the button in the form' });
+  expect(trace.run.pending?.refBy).toBe('grounding-model');
   await expect(page.locator('#state')).toHaveText('Not paid.');
 });
 

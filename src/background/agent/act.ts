@@ -1,4 +1,5 @@
 import { WebwrightError } from '../../shared/errors.ts';
+import type { RefBy } from '../../shared/escalation.ts';
 import { isPageIntent, type Intent, type PageIntent } from '../../shared/intent.ts';
 import type { ActResult, GroundReport } from '../../shared/results.ts';
 import { requestFrame } from '../router.ts';
@@ -30,8 +31,13 @@ function qualify(report: GroundReport, node: FrameNode): GroundReport {
   };
 }
 
+export interface GroundOptions {
+  /** Who named the intent's ref; the grounding model's pick is held to the words more loosely. */
+  refBy?: RefBy | undefined;
+}
+
 /** Where a page intent should run: the frame its ref names, else the frame whose elements fit best. */
-async function chooseFrame(tabId: number, intent: PageIntent): Promise<{ node?: FrameNode; report?: GroundReport; frameId: number }> {
+async function chooseFrame(tabId: number, intent: PageIntent, options: GroundOptions): Promise<{ node?: FrameNode; report?: GroundReport; frameId: number }> {
   const named = frameOfRef(intent.ref);
   if (named !== undefined) return { frameId: named };
   if (intent.target === undefined) return { frameId: 0 };
@@ -41,34 +47,38 @@ async function chooseFrame(tabId: number, intent: PageIntent): Promise<{ node?: 
   const nodes = flatten(await frameTree(tabId));
   if (nodes.length === 1) return { frameId: 0 };
   const reports = await Promise.all(
-    nodes.map(async (node) => ({ node, report: qualify(await requestFrame({ tabId, frameId: node.frameId }, 'page.ground', { intent }), node) })),
+    nodes.map(async (node) => ({ node, report: qualify(await requestFrame({ tabId, frameId: node.frameId }, 'page.ground', { intent, refBy: options.refBy }), node) })),
   );
   const chosen = pickFrame(reports);
   return { ...chosen, frameId: chosen.node?.frameId ?? 0 };
 }
 
-async function groundReport(tabId: number, intent: Intent): Promise<GroundReport> {
+async function groundReport(tabId: number, intent: Intent, options: GroundOptions): Promise<GroundReport> {
   if (!isPageIntent(intent)) throw new WebwrightError('bad-message', `"${intent.action}" names no element to ground.`);
   const named = frameOfRef(intent.ref);
-  if (named !== undefined) return requestFrame({ tabId, frameId: named }, 'page.ground', { intent });
-  const { report } = await chooseFrame(tabId, intent);
-  return report ?? requestFrame({ tabId, frameId: 0 }, 'page.ground', { intent });
+  if (named !== undefined) return requestFrame({ tabId, frameId: named }, 'page.ground', { intent, refBy: options.refBy });
+  const { report } = await chooseFrame(tabId, intent, options);
+  return report ?? requestFrame({ tabId, frameId: 0 }, 'page.ground', { intent, refBy: options.refBy });
 }
 
 // Whatever comes back from a page passes the masker: a stored secret shown by the page (or typed
 // and echoed) is put back as its reference before anything records it.
 
-export async function groundInTab(tabId: number, intent: Intent): Promise<GroundReport> {
-  return (await loadMasker()).deep(await groundReport(tabId, intent));
+export async function groundInTab(tabId: number, intent: Intent, options: GroundOptions = {}): Promise<GroundReport> {
+  return (await loadMasker()).deep(await groundReport(tabId, intent, options));
 }
 
-export async function actInTab(tabId: number, intent: Intent): Promise<ActResult> {
-  return (await loadMasker()).deep(await act(tabId, intent));
+export async function actInTab(tabId: number, intent: Intent, options: GroundOptions = {}): Promise<ActResult> {
+  return (await loadMasker()).deep(await act(tabId, intent, options));
 }
 
-async function act(tabId: number, intent: Intent): Promise<ActResult> {
+async function act(tabId: number, intent: Intent, options: GroundOptions): Promise<ActResult> {
   if (!isPageIntent(intent)) return runBrowserIntent(tabId, intent);
-  const { frameId, report, node } = await chooseFrame(tabId, intent);
+  const chosen = await chooseFrame(tabId, intent, options);
+  const { frameId, node } = chosen;
+  // Acting grounds with the planner's rule; a grounding model's pick is grounded here first, by
+  // its own, and the frame keeps that result for the action that follows at once.
+  const report = chosen.report ?? (options.refBy === 'grounding-model' ? await requestFrame({ tabId, frameId }, 'page.ground', { intent, refBy: options.refBy }) : undefined);
   if (report && report.kind !== 'ok') {
     return { ok: false, kind: report.kind, message: report.message, candidates: report.candidates };
   }

@@ -1,3 +1,4 @@
+import type { RefBy } from '../../shared/escalation.ts';
 import type { Intent } from '../../shared/intent.ts';
 import type { ActResult } from '../../shared/results.ts';
 import type { Run, Step } from '../../shared/run.ts';
@@ -7,14 +8,14 @@ import { observeTab } from '../agent/observe.ts';
 // A step with no model in it (a replayed intent, an approved or denied one): the page is
 // observed for the record, the intent carried out unless a result is already decided.
 
-export async function directStep(run: Run, index: number, intent: Intent, options: { decided?: ActResult; note?: string; thought?: string } = {}): Promise<Step> {
+export async function directStep(run: Run, index: number, intent: Intent, options: { decided?: ActResult; note?: string; thought?: string; refBy?: RefBy } = {}): Promise<Step> {
   const started = Date.now();
   const observation = await observeTab(run.tabId).catch(() => undefined);
   let result: ActResult;
   if (options.decided) result = options.decided;
   else {
     try {
-      result = await actInTab(run.tabId, intent);
+      result = await actInTab(run.tabId, intent, { refBy: options.refBy });
     } catch (error) {
       result = { ok: false, kind: 'error', message: error instanceof Error ? error.message : String(error) };
     }

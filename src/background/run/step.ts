@@ -1,9 +1,10 @@
 import { WebwrightError } from '../../shared/errors.ts';
+import { escalationReason, type RefBy } from '../../shared/escalation.ts';
 import { isPageIntent, type Intent } from '../../shared/intent.ts';
 import { describeIntent } from '../../shared/describe.ts';
-import type { ActResult } from '../../shared/results.ts';
+import type { ActResult, GroundReport } from '../../shared/results.ts';
 import type { Run, Step } from '../../shared/run.ts';
-import { actInTab } from '../agent/act.ts';
+import { actInTab, groundInTab } from '../agent/act.ts';
 import { gate } from '../safety/gate.ts';
 import { observeTab } from '../agent/observe.ts';
 import { complete, createClient, ModelError } from '../model/client.ts';
@@ -12,7 +13,7 @@ import { buildPrompt } from '../planner/prompt.ts';
 import { toolDefinitions } from '../planner/tools.ts';
 import { loadMasker, loadSecrets, loadSettings, secretInfo } from '../settings-store.ts';
 import { directStep, followTab } from './direct-step.ts';
-import { disambiguate } from './disambiguate.ts';
+import { escalate } from './escalate.ts';
 import { broadcastRun } from './events.ts';
 import { budgetExceeded, costOf } from './budget.ts';
 import { stepKey, loopVerdict } from './loop-detect.ts';
@@ -167,19 +168,53 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
     return;
   }
 
-  const checked = await gate(run, intent, { settings, currentUrl: observation.url });
+  const key = stepKey(intent, observation.text);
+  const verdict = loopVerdict(steps, key, run);
+
+  // Unsure grounding goes to the grounding model before anything is judged or done; a step about
+  // to be held back as a repeat is not worth a call.
+  let chosen: Intent = intent;
+  let report: GroundReport | undefined;
+  let refBy: RefBy | undefined;
+  let note = '';
+  if (settings.grounding.enabled && verdict === 'ok' && isPageIntent(intent) && intent.target !== undefined) {
+    report = await groundInTab(run.tabId, intent).catch(() => undefined);
+    const reason = report && escalationReason(report);
+    if (report && reason) {
+      const began = performance.now();
+      let second;
+      try {
+        second = await escalate({ run, intent: { ...intent, target: intent.target }, report, reason, settings, apiKey, outline: observation.text, signal });
+      } catch (error) {
+        if (error instanceof ModelError && error.kind === 'aborted') return; // paused or stopped: the step is redone on resume
+        throw error;
+      }
+      timings.model += Math.round(performance.now() - began);
+      if (second) {
+        step.escalation = second.record;
+        step.usage = { promptTokens: step.usage.promptTokens + second.usage.promptTokens, completionTokens: step.usage.completionTokens + second.usage.completionTokens, costUsd: step.usage.costUsd + costOf(run.model, second.usage) };
+        next = { ...next, usage: addUsage(run, step.usage) };
+        if (!second.go) {
+          step.result = second.result;
+          timings.total = Date.now() - started;
+          await save({ ...step, loopKey: key }, next);
+          return;
+        }
+        ({ intent: chosen, report, refBy, note } = second);
+      }
+    }
+  }
+
+  const checked = await gate(run, chosen, { settings, currentUrl: observation.url, report });
   if (checked.kind === 'refuse') {
-    step.result = { ok: false, kind: 'error', message: checked.message };
+    step.result = { ok: false, kind: 'error', message: note ? `${note} ${checked.message}` : checked.message };
     await save(step, next);
     return;
   }
   if (checked.kind === 'ask') {
-    await askApproval(step, next, intent, checked);
+    await askApproval(step, next, chosen, checked, refBy);
     return;
   }
-
-  const key = stepKey(intent, observation.text);
-  const verdict = loopVerdict(steps, key, run);
   if (verdict === 'stop') {
     step.result = { ok: false, kind: 'error', message: 'The same step on the same page again, after a warning: the run stops here.' };
     await save({ ...step, loopKey: key }, end(next, 'stopped', 'The agent kept repeating the same step on an unchanged page; stopped to save budget.'));
@@ -197,17 +232,12 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
   mark = performance.now();
   let result: ActResult;
   try {
-    result = await actInTab(run.tabId, intent);
+    result = await actInTab(run.tabId, chosen, { refBy });
   } catch (error) {
     const message = error instanceof WebwrightError || error instanceof Error ? error.message : String(error);
     result = { ok: false, kind: 'error', message };
   }
-  if (result.kind === 'ambiguous' && settings.grounding.enabled && isPageIntent(intent) && intent.target !== undefined && result.candidates?.length) {
-    const second = await disambiguate({ run, intent: { ...intent, target: intent.target }, result, settings, apiKey, outline: observation.text, currentUrl: observation.url, signal });
-    result = second.result;
-    step.usage = { promptTokens: step.usage.promptTokens + second.usage.promptTokens, completionTokens: step.usage.completionTokens + second.usage.completionTokens, costUsd: step.usage.costUsd + costOf(run.model, second.usage) };
-    next = { ...next, usage: addUsage(run, step.usage) };
-  }
+  if (note) result = { ...result, message: `${note} ${result.message}` };
   lap('act');
   timings.ground = Math.round(result.timings?.ground ?? 0);
   timings.act = Math.max(0, timings.act - timings.ground);
@@ -220,11 +250,11 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
  * Records the step as waiting and puts the question to the person; the intent is carried out (or
  * not) as the next step, once they answer.
  */
-async function askApproval(step: Step, next: Run, intent: Intent, ask: { reason: string; waiting: string; on: string; element?: { ref: string; role: string; name: string }; site?: string }): Promise<void> {
+async function askApproval(step: Step, next: Run, intent: Intent, ask: { reason: string; waiting: string; on: string; element?: { ref: string; role: string; name: string }; site?: string }, refBy?: RefBy): Promise<void> {
   const { element, reason, site } = ask;
   step.result = { ok: true, kind: 'ok', message: `Waiting for the person to approve${ask.waiting}.` };
   const question = { question: `Approve this step? Webwright wants to ${describeIntent(intent)}${ask.on}. It needs you because ${reason}.`, kind: 'confirm' as const, options: ['Approve', 'Deny'] };
-  await save(step, { ...next, status: 'waiting-user', question, pending: { intent, reason, ...(element ? { element } : {}), ...(site ? { site } : {}), ...(step.thought ? { thought: step.thought } : {}) } });
+  await save(step, { ...next, status: 'waiting-user', question, pending: { intent, reason, ...(element ? { element } : {}), ...(site ? { site } : {}), ...(step.thought ? { thought: step.thought } : {}), ...(refBy ? { refBy } : {}) } });
 }
 
 /** The person answered a confirmation: carry out the waiting step, or tell the planner it was denied. */
@@ -235,6 +265,7 @@ async function decidePending(run: Run, index: number): Promise<void> {
   const step = await directStep(run, index, pending.intent, {
     ...(pending.decision === 'approve' ? { note: 'Approved by the person.' } : { decided: denied }),
     ...(pending.thought ? { thought: pending.thought } : {}),
+    ...(pending.refBy ? { refBy: pending.refBy } : {}),
   });
   const sites = pending.decision === 'approve' && pending.site ? [...new Set([...run.sites, pending.site])] : run.sites;
   await save(step, { ...followTab(run, step.result), pending: undefined, sites, stepCount: index + 1, updatedAt: Date.now() });

@@ -1,4 +1,5 @@
 import { isPageIntent, type Intent } from '../../shared/intent.ts';
+import type { GroundReport } from '../../shared/results.ts';
 import type { Run } from '../../shared/run.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { groundInTab } from '../agent/act.ts';
@@ -23,12 +24,13 @@ function destinationOf(intent: Intent, link: string | undefined): string | undef
   return undefined;
 }
 
-export async function gate(run: Run, intent: Intent, context: { settings: Settings; currentUrl: string }): Promise<GateVerdict> {
+/** `report` is the intent grounded just now, when the caller has it: it is not grounded again. */
+export async function gate(run: Run, intent: Intent, context: { settings: Settings; currentUrl: string; report?: GroundReport | undefined }): Promise<GateVerdict> {
   let element: Element | undefined;
   let link: string | undefined;
   let submitsPayment = false;
   if (isPageIntent(intent)) {
-    const report = await groundInTab(run.tabId, intent).catch(() => undefined);
+    const report = context.report ?? (await groundInTab(run.tabId, intent).catch(() => undefined));
     if (report?.kind === 'ok' && report.element) {
       element = { ref: report.element.ref, role: report.element.role, name: report.element.name };
       link = report.element.link;

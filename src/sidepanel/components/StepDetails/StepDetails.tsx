@@ -1,4 +1,5 @@
 import type { Step } from '../../../shared/run.ts';
+import { Escalation } from '../Escalation/Escalation.tsx';
 import './StepDetails.css';
 
 // Everything recorded about one step, for the developer inspecting a trace. Rendered only when
@@ -61,6 +62,7 @@ export function StepDetails({ step }: { step: Step }) {
           </ol>
         </>
       )}
+      {step.escalation && <Escalation escalation={step.escalation} />}
       {step.result?.effect && <p>Effect: {step.result.effect.summary}</p>}
       {step.promptCut && <p class="details__muted">Prompt cut to fit: {step.promptCut}</p>}
       <details>
