@@ -169,7 +169,7 @@ describe('parseTarget: states', () => {
 describe('parseTarget: scopes and relations', () => {
   it.each([
     ['the Search box in the header', ['banner']],
-    ['Close in the dialog', ['dialog']],
+    ['Close in the dialog', ['dialog', 'popup']],
     ['the Settings link in the sidebar', ['complementary', 'navigation']],
     ['the Contact link in the footer', ['contentinfo']],
     ['the Home link in the navigation bar', ['navigation']],
