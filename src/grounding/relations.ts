@@ -1,6 +1,7 @@
 import { textMatch } from './match.ts';
 import type { Relation } from './parse.ts';
 import type { Box, Candidate, PageData, TextBlock } from './types.ts';
+import { roleWords } from './vocabulary.ts';
 
 // Where a candidate stands relative to something else on the page: under a heading, in the row
 // for a name, at the bottom, in the third post.
@@ -34,8 +35,12 @@ export function findAnchors(page: PageData, anchor: string): Anchor[] {
     const strength = Math.max(textMatch(wanted, block.text), reverse);
     if (strength >= 0.6) anchors.push({ ancestors: [block.owner, ...block.ancestors], box: block.box, strength });
   }
+  // "next to the search box": a control named like the anchor but of another kind (the Search button) is a weaker anchor.
+  const noun = anchorNouns.exec(anchor)?.[1];
+  const kind = noun ? roleWords.find((entry) => entry.phrase === noun) : undefined;
   for (const candidate of page.candidates) {
-    const strength = Math.max(textMatch(wanted, candidate.name), textMatch(wanted, candidate.label));
+    const fits = !kind || kind.roles.includes(candidate.role) || kind.near.includes(candidate.role);
+    const strength = Math.max(textMatch(wanted, candidate.name), textMatch(wanted, candidate.label), 0.9 * textMatch(wanted, candidate.placeholder)) * (fits ? 1 : 0.6);
     const ancestors = candidate.node === undefined ? candidate.ancestors : [candidate.node, ...candidate.ancestors];
     if (strength >= 0.6) anchors.push({ ancestors, box: candidate.box, strength });
   }

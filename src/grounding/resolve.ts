@@ -1,5 +1,6 @@
 import { textMatch } from './match.ts';
 import { parseTarget, type TargetQuery } from './parse.ts';
+import { findAnchors } from './relations.ts';
 import { scoreCandidates, type ActionKind, type Scored } from './score.ts';
 import type { Box, Candidate, PageData } from './types.ts';
 import { roleWordSet } from './vocabulary.ts';
@@ -106,7 +107,18 @@ function aimWithin(page: PageData, chosen: Scored, query: TargetQuery | undefine
   return best?.box;
 }
 
+/** A not-found whose place exists ("the Blue Shirt card") says so: the target is missing from that place, not the place from the page. */
+function namePlace(result: GroundResult, page: PageData, query: TargetQuery | undefined): GroundResult {
+  if (result.kind !== 'not-found' || !query) return result;
+  const relations = parseTarget(query.raw).flatMap((reading) => reading.relations);
+  const place = relations.find((relation) => relation.kind !== 'position' && relation.kind !== 'nth' && findAnchors(page, relation.anchor).length > 0);
+  if (!place) return result;
+  const where = place.kind === 'within' ? 'in' : place.kind.replace('-', ' ');
+  return { ...result, message: `"${place.anchor}" is on the page, but nothing ${where} it fits "${query.raw}". ${result.message}` };
+}
+
 function withAim(result: GroundResult, page: PageData, query: TargetQuery | undefined): GroundResult {
+  if (result.kind === 'not-found') return namePlace(result, page, query);
   if (result.kind !== 'ok') return result;
   const aim = aimWithin(page, result.chosen, query);
   return aim ? { ...result, aim } : result;

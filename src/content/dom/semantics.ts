@@ -67,6 +67,27 @@ export function isInteractive(element: Element, role: string | null, style: Styl
     const parent = element.parentElement;
     return !parent || style(parent).cursor !== 'pointer' || isIcon(element, style);
   }
+  // A row of icons (reply, retweet, like, more) is a toolbar even when only hovering shows a pointer.
+  if (isIcon(element, style) && inIconRow(element, style)) return true;
+  // The entries of a list laid over the page (an opened "More" menu) are what a person clicks.
+  if (element.localName === 'li' && isFloatingList(element.parentElement, style) && (element.textContent ?? '').trim().length > 0) return true;
+  return false;
+}
+
+function isFloatingList(list: Element | null, style: StyleReader): boolean {
+  if (!list || (list.localName !== 'ul' && list.localName !== 'ol')) return false;
+  const position = style(list).position;
+  return position === 'absolute' || position === 'fixed';
+}
+
+/** At least two drawn icons within the icon's parent or grandparent. */
+function inIconRow(element: Element, style: StyleReader): boolean {
+  const row = element.parentElement?.children.length === 1 || (element.parentElement?.children.length ?? 0) <= 2 ? element.parentElement?.parentElement : element.parentElement;
+  if (!row) return false;
+  let icons = 0;
+  for (const other of row.querySelectorAll('span, i, img, svg, a, div')) {
+    if (other !== element && isIcon(other, style) && ++icons >= 1) return true;
+  }
   return false;
 }
 
@@ -74,9 +95,11 @@ export function isInteractive(element: Element, role: string | null, style: Styl
 const ICON_SIZE = 40;
 
 export function isIcon(element: Element, style: StyleReader): boolean {
-  if ((element.textContent ?? '').trim() !== '' || element.children.length > 1) return false;
+  // Cheapest checks first: this runs for elements that nothing else made interactive.
+  if (element.children.length > 1) return false;
   const rect = element.getBoundingClientRect();
   if (rect.width > ICON_SIZE || rect.height > ICON_SIZE || rect.width < 6 || rect.height < 6) return false;
+  if ((element.textContent ?? '').trim() !== '') return false;
   const css = style(element);
   const drawn = ['img', 'svg', 'i'].includes(element.localName) || css.content.startsWith('url(') || css.backgroundImage !== 'none' || element.querySelector('svg, img') !== null;
   return drawn && getHints(element) !== undefined;
