@@ -158,7 +158,7 @@ export function relationScores(page: PageData, relation: Relation, pool: Candida
       if (relation.kind !== 'within' && candidate.node !== undefined && anchor.ancestors.includes(candidate.node)) return;
       const outside = (anchorUnits[i] ?? []).some((id) => !own.has(id));
       const unitFactor = !outside ? 1 : relation.kind === 'within' ? OUTSIDE_UNIT : ACROSS_UNIT;
-      const tree = treeDistance(candidate.ancestors, anchor.ancestors, positions[i] ?? new Map());
+      const tree = treeDistance(candidate.ancestors, anchor.ancestors, positions[i] ?? new Map<number, number>());
       const g = geometry(relation.kind, candidate.box, anchor.box) * anchor.strength * unitFactor;
       const pixels = pixelDistance(candidate.box, anchor.box);
       if (g > best.geometry + 0.05 || (Math.abs(g - best.geometry) <= 0.05 && tree < best.tree)) best = { tree, pixels, geometry: g };
