@@ -59,9 +59,14 @@ describe('buildModel', () => {
       <button style="visibility:hidden">Invisible</button>
       <button style="opacity:0">Transparent</button>
       <button style="position:absolute;left:-9999px">Off page</button>
-      <div style="width:40px;height:40px;overflow:hidden"><button style="margin-top:200px">Clipped away</button></div>
-      <button aria-hidden="true">Aria hidden</button>`);
+      <div style="width:40px;height:40px;overflow:hidden"><button style="margin-top:200px">Clipped away</button></div>`);
     expect(model.data.candidates.map((c) => c.name)).toEqual(['Shown']);
+  });
+
+  it('keeps the controls a person sees inside aria-hidden content, and leaves its words out', () => {
+    const model = page('<div aria-hidden="true"><p>Decorative words</p><button>Step up</button></div>');
+    expect(model.data.candidates.map((c) => c.name)).toEqual(['Step up']);
+    expect(formatOutline(model).text).not.toContain('Decorative');
   });
 
   it('gives a clickable wrapper up to the controls inside it, and keeps one with only text', () => {
