@@ -1,7 +1,7 @@
 import type { Observation } from '../shared/results.ts';
 import { buildModel } from './model.ts';
 import type { RefRegistry } from './refs.ts';
-import { formatOutline, type SnapshotOptions } from './snapshot.ts';
+import { formatOutline, type SnapshotOptions } from './outline.ts';
 
 /** The snapshot of this frame's document, with the page facts the planner needs first. */
 export function observe(doc: Document, registry: RefRegistry, options: SnapshotOptions = {}): Observation {

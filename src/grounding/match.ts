@@ -13,7 +13,10 @@ synonymGroups.forEach((group, index) => {
     meanings.set(key, set);
   }
 });
-const phrases = [...meanings.keys()].filter((key) => key.includes('_')).sort((a, b) => b.length - a.length);
+const phrases = [...meanings.keys()]
+  .filter((key) => key.includes('_'))
+  .sort((a, b) => b.length - a.length)
+  .map((joined) => ({ joined, spaced: joined.replace(/_/g, ' ') }));
 
 // Grounding on a large page asks for the words of the same texts again and again.
 const cache = new Map<string, string[]>();
@@ -24,11 +27,28 @@ export function words(text: string): string[] {
   const known = cache.get(text);
   if (known) return known;
   let spaced = ` ${tokenize(text).join(' ')} `;
-  for (const phrase of phrases) if (spaced.includes(phrase.replace(/_/g, ' '))) spaced = spaced.replaceAll(` ${phrase.replace(/_/g, ' ')} `, ` ${phrase} `);
+  for (const phrase of phrases) if (spaced.includes(phrase.spaced)) spaced = spaced.replaceAll(` ${phrase.spaced} `, ` ${phrase.joined} `);
   const result = spaced.trim().split(' ').filter(Boolean);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, result);
   return result;
+}
+
+/** The words that share a meaning with this one (joined phrases included). */
+export function synonymsOf(word: string): string[] {
+  const own = meanings.get(word);
+  if (!own) return [];
+  const found: string[] = [];
+  for (const [other, set] of meanings) {
+    if (other === word) continue;
+    for (const meaning of own) {
+      if (set.has(meaning)) {
+        found.push(other);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 function synonymous(a: string, b: string): boolean {
@@ -39,10 +59,23 @@ function synonymous(a: string, b: string): boolean {
   return false;
 }
 
+// A page repeats its words: the same pairs come up for thousands of candidates.
+const pairs = new Map<string, Map<string, number>>();
+
 export function wordMatch(a: string, b: string): number {
+  if (a === b) return 1;
+  let known = pairs.get(a);
+  const cached = known?.get(b);
+  if (cached !== undefined) return cached;
   const similar = wordSimilarity(a.replace(/_/g, ' '), b.replace(/_/g, ' '));
-  if (similar > 0) return similar;
-  return synonymous(a, b) ? 0.85 : 0;
+  const result = similar > 0 ? similar : synonymous(a, b) ? 0.85 : 0;
+  if (!known) {
+    if (pairs.size >= CACHE_LIMIT) pairs.clear();
+    known = new Map();
+    pairs.set(a, known);
+  }
+  if (known.size < CACHE_LIMIT) known.set(b, result);
+  return result;
 }
 
 function containsSequence(haystack: string[], needle: string[]): boolean {
@@ -76,8 +109,20 @@ export function tokenMatch(query: string[], field: string[]): number {
 }
 
 /** 1 for the same text, high for the text inside a longer one, partial for shared words. */
+const normalized = new Map<string, string>();
+
+function normalizeCached(text: string): string {
+  let known = normalized.get(text);
+  if (known === undefined) {
+    known = normalize(text);
+    if (normalized.size >= CACHE_LIMIT) normalized.clear();
+    normalized.set(text, known);
+  }
+  return known;
+}
+
 export function textMatch(query: string, field: string | undefined): number {
   if (!field) return 0;
-  if (normalize(query) === normalize(field)) return 1;
+  if (normalizeCached(query) === normalizeCached(field)) return 1;
   return tokenMatch(words(query), words(field));
 }

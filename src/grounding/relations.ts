@@ -1,4 +1,5 @@
-import { textMatch } from './match.ts';
+import { normalize } from './normalize.ts';
+import { textMatch, wordMatch, words } from './match.ts';
 import type { Relation } from './parse.ts';
 import type { Box, Candidate, PageData, TextBlock } from './types.ts';
 import { roleWords } from './vocabulary.ts';
@@ -6,10 +7,15 @@ import { roleWords } from './vocabulary.ts';
 // Where a candidate stands relative to something else on the page: under a heading, in the row
 // for a name, at the bottom, in the third post.
 
-/** How far apart two nodes sit in the tree: steps up from each to their nearest shared container. */
-function treeDistance(a: number[], b: number[]): number {
+/** Where each container sits among a node's ancestors, nearest first. */
+function positionsOf(ancestors: number[]): Map<number, number> {
   const positions = new Map<number, number>();
-  b.forEach((id, index) => positions.set(id, index));
+  ancestors.forEach((id, index) => positions.set(id, index));
+  return positions;
+}
+
+/** How far apart two nodes sit in the tree: steps up from each to their nearest shared container. */
+function treeDistance(a: number[], b: number[], positions: Map<number, number>): number {
   for (let i = 0; i < a.length; i++) {
     const j = positions.get(a[i] ?? -1);
     if (j !== undefined) return i + j;
@@ -23,13 +29,63 @@ interface Anchor {
   strength: number;
 }
 
+interface TextIndex {
+  /** The blocks that hold each word, by block index. */
+  byWord: Map<string, number[]>;
+  /** The blocks by their normalised text. */
+  byText: Map<string, number[]>;
+}
+
+const textIndexes = new WeakMap<PageData, TextIndex>();
+
+function add(map: Map<string, number[]>, key: string, value: number) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Built once per page data: which blocks hold which words. */
+function textIndex(page: PageData): TextIndex {
+  let index = textIndexes.get(page);
+  if (!index) {
+    index = { byWord: new Map(), byText: new Map() };
+    for (const [i, block] of page.texts.entries()) {
+      for (const word of new Set(words(block.text))) add(index.byWord, word, i);
+      add(index.byText, normalize(block.text), i);
+    }
+    textIndexes.set(page, index);
+  }
+  return index;
+}
+
+/**
+ * The blocks that can match the anchor at all: the same text, or a word in common with it (a
+ * match in either direction needs one). Every other block scores 0 and need not be tried.
+ */
+function blocksSharingWords(page: PageData, anchor: string): number[] {
+  const { byWord, byText } = textIndex(page);
+  const found = new Set<number>(byText.get(normalize(anchor)) ?? []);
+  const wanted = new Set(words(anchor));
+  for (const [word, blocks] of byWord) {
+    for (const other of wanted) {
+      if (wordMatch(other, word) > 0) {
+        for (const block of blocks) found.add(block);
+        break;
+      }
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
 // Lower case only: "the Gift Card" keeps its Card.
 const anchorNouns = /\s+(button|link|field|box|input|heading|title|text|label|section|icon|tab|menu|dialog|row|card|post|item|column|panel|form|list|area)$/;
 
 export function findAnchors(page: PageData, anchor: string): Anchor[] {
   const anchors: Anchor[] = [];
   const wanted = anchor.replace(anchorNouns, '') || anchor;
-  for (const block of page.texts) {
+  for (const at of blocksSharingWords(page, wanted)) {
+    const block = page.texts[at];
+    if (!block) continue;
     // Also a short text that the anchor contains: "the suspended user" finds the cell "Suspended".
     const reverse = block.text.length >= 4 && block.text.length <= 40 ? 0.85 * textMatch(block.text, wanted) : 0;
     const strength = Math.max(textMatch(wanted, block.text), reverse);
@@ -98,6 +154,7 @@ export function relationScores(page: PageData, relation: Relation, pool: Candida
   }
   const units = new Set(page.units ?? []);
   const anchorUnits = anchors.map((anchor) => anchor.ancestors.filter((id) => units.has(id)));
+  const positions = anchors.map((anchor) => positionsOf(anchor.ancestors));
   const raw = pool.map((candidate) => {
     const own = ownIds(candidate);
     let best = { tree: Infinity, pixels: Infinity, geometry: 0 };
@@ -106,7 +163,7 @@ export function relationScores(page: PageData, relation: Relation, pool: Candida
       if (relation.kind !== 'within' && candidate.node !== undefined && anchor.ancestors.includes(candidate.node)) return;
       const outside = (anchorUnits[i] ?? []).some((id) => !own.has(id));
       const unitFactor = !outside ? 1 : relation.kind === 'within' ? OUTSIDE_UNIT : ACROSS_UNIT;
-      const tree = treeDistance(candidate.ancestors, anchor.ancestors);
+      const tree = treeDistance(candidate.ancestors, anchor.ancestors, positions[i] ?? new Map<number, number>());
       const g = geometry(relation.kind, candidate.box, anchor.box) * anchor.strength * unitFactor;
       const pixels = pixelDistance(candidate.box, anchor.box);
       if (g > best.geometry + 0.05 || (Math.abs(g - best.geometry) <= 0.05 && tree < best.tree)) best = { tree, pixels, geometry: g };

@@ -1,4 +1,4 @@
-import { overlapScore, textMatch, wordMatch, words } from './match.ts';
+import { overlapScore, synonymsOf, textMatch, wordMatch, words } from './match.ts';
 import type { Relation, TargetQuery } from './parse.ts';
 import { nthContainer, positionScores, relationScores } from './relations.ts';
 import type { Candidate, PageData } from './types.ts';
@@ -158,21 +158,45 @@ function stateScore(query: TargetQuery, candidate: Candidate): number {
   return score;
 }
 
-const vocabularies = new WeakMap<PageData, Set<string>>();
+interface Vocabulary {
+  known: Set<string>;
+  /** The known words by length: a word at most 3 letters longer or shorter is all a plural or a typo can be. */
+  byLength: Map<number, string[]>;
+}
+
+const vocabularies = new WeakMap<PageData, Vocabulary>();
 
 /** Every word on the page, for telling the words of a description that name nothing here. */
-function vocabulary(page: PageData): Set<string> {
-  let known = vocabularies.get(page);
-  if (!known) {
-    known = new Set<string>();
+function vocabulary(page: PageData): Vocabulary {
+  let vocabulary = vocabularies.get(page);
+  if (!vocabulary) {
+    const known = new Set<string>();
     for (const candidate of page.candidates) {
       for (const [field] of nameFields(candidate)) for (const word of words(field ?? '')) known.add(word);
       for (const scopeName of candidate.scopeNames) for (const word of words(scopeName)) known.add(word);
     }
     for (const block of page.texts) for (const word of words(block.text)) known.add(word);
-    vocabularies.set(page, known);
+    const byLength = new Map<number, string[]>();
+    for (const word of known) {
+      const list = byLength.get(word.length);
+      if (list) list.push(word);
+      else byLength.set(word.length, [word]);
+    }
+    vocabulary = { known, byLength };
+    vocabularies.set(page, vocabulary);
   }
-  return known;
+  return vocabulary;
+}
+
+/** Whether the page says this word, or one that matches it well (wordMatch >= 0.8). */
+function onPage(word: string, { known, byLength }: Vocabulary): boolean {
+  if (known.has(word)) return true;
+  // A match that strong is a synonym, or a plural, inflection or typo: a word of about the same length.
+  if (synonymsOf(word).some((other) => known.has(other) && wordMatch(word, other) >= 0.8)) return true;
+  for (let length = word.length - 3; length <= word.length + 3; length++) {
+    for (const other of byLength.get(length) ?? []) if (wordMatch(word, other) >= 0.8) return true;
+  }
+  return false;
 }
 
 /**
@@ -182,11 +206,7 @@ function vocabulary(page: PageData): Set<string> {
 function meaningfulWords(query: TargetQuery, page: PageData): string[] {
   const all = words(query.words.join(' '));
   const known = vocabulary(page);
-  const present = (word: string) => {
-    if (known.has(word)) return true;
-    for (const other of known) if (wordMatch(word, other) >= 0.8) return true;
-    return false;
-  };
+  const present = (word: string) => onPage(word, known);
   const capitalised = (word: string) => new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').exec(query.raw)?.[0]?.trim().match(/^\p{Lu}/u) !== null;
   const kept = all.filter((word) => present(word) || capitalised(word.replace(/_/g, ' ')));
   // One stray word is decoration; several mean the description is of something not here.

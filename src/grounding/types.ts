@@ -58,6 +58,8 @@ export interface Candidate {
   heading?: string;
   /** Text just before it in the same block, often a visual label ("Quiet hours: [From] [To]") */
   nearText?: string;
+  /** A native select's options as a person reads them, in order */
+  options?: string[];
 }
 
 /** A piece of visible text on the page, for anchors such as "under 'Blue Shirt'". */

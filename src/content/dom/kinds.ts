@@ -30,3 +30,6 @@ export const isLabel = tagCheck<HTMLLabelElement>('label');
 export const isOption = tagCheck<HTMLOptionElement>('option');
 export const isDetails = tagCheck<HTMLDetailsElement>('details');
 export const isDialog = tagCheck<HTMLDialogElement>('dialog');
+
+/** Elements whose content is never read as page text: not rendered, or drawn rather than written. */
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'head', 'meta', 'link', 'title', 'svg', 'canvas', 'math', 'datalist']);

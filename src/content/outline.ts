@@ -1,11 +1,35 @@
-import type { Candidate } from '../grounding/types.ts';
+import type { Box, Candidate, PageData } from '../grounding/types.ts';
 import { looksLikeInstructions } from '../grounding/injection.ts';
 import { UNTRUSTED } from '../shared/injection.ts';
-import type { OutlineLine, PageModel } from './model.ts';
-import { isSelect } from './dom/kinds.ts';
 
 // Prints the page model as the compact outline the planner reads: what is in view in full,
-// what is outside it as counted summaries, all within a token budget.
+// what is outside it as counted summaries, all within a token budget. A pure function of plain
+// data: the walk over the live page (model.ts) has already read everything it prints.
+
+export type LineKind = 'element' | 'heading' | 'text' | 'container' | 'frame' | 'image';
+
+export interface OutlineLine {
+  kind: LineKind;
+  depth: number;
+  /** For an element line: the index of its candidate. */
+  text: string;
+  inView: boolean;
+  box: Box | null;
+  role?: string;
+  /** The page's own words in a heading, image, container or frame line, checked for orders to the agent. */
+  name?: string;
+  /** For a cross-origin frame: its position among this document's cross-origin frames. */
+  frameIndex?: number;
+}
+
+/** What the outline is printed from: the lines in document order and the candidates they name. */
+export interface OutlineData {
+  lines: OutlineLine[];
+  data: Pick<PageData, 'candidates' | 'viewport'>;
+  /** Interactive elements left out because a modal dialog covers them. */
+  behindModal: number;
+  modalName?: string;
+}
 
 export interface SnapshotOptions {
   /** Approximate token budget for the outline (4 characters a token). */
@@ -24,12 +48,12 @@ function quote(text: string, limit = 80): string {
   return `"${clean.replace(/"/g, "'")}"`;
 }
 
-export function describeElement(candidate: Candidate, element: Element, prefix = ''): string {
-  return `[${prefix}${candidate.ref}] ${candidate.role}${elementDetails(candidate, element)}`;
+export function describeElement(candidate: Candidate, prefix = ''): string {
+  return `[${prefix}${candidate.ref}] ${candidate.role}${elementDetails(candidate)}`;
 }
 
 /** Everything about an element after its ref and role: name, states, value. */
-function elementDetails(candidate: Candidate, element: Element): string {
+function elementDetails(candidate: Candidate): string {
   const parts: string[] = [];
   if (candidate.name) parts.push(quote(candidate.name));
   // A nameless icon is known by its class words ("trash", "star"): the planner needs some handle on it.
@@ -49,8 +73,8 @@ function elementDetails(candidate: Candidate, element: Element): string {
   if (candidate.value !== undefined && candidate.value !== '' && candidate.value !== candidate.name) parts.push(`value=${quote(candidate.value, 60)}`);
   else if (candidate.value === undefined && s.editable && !s.empty) parts.push('value=[hidden]');
   if (s.empty && candidate.placeholder && candidate.placeholder !== candidate.name) parts.push(`placeholder=${quote(candidate.placeholder, 40)}`);
-  if (isSelect(element)) {
-    const options = [...element.options].map((option) => option.label || option.text).filter(Boolean);
+  if (candidate.options) {
+    const options = candidate.options.filter(Boolean);
     parts.push(`options: ${options.slice(0, 12).map((o) => quote(o, 30)).join(' | ')}${options.length > 12 ? ` (+${options.length - 12} more)` : ''}`);
   }
   return parts.length ? ` ${parts.join(' ')}` : '';
@@ -65,10 +89,8 @@ interface Entry {
 }
 
 /** The page's own words shown for an element: its name, and the value, placeholder and options printed with it. */
-function pageWords(candidate: Candidate, element: Element): string[] {
-  const words = [candidate.name, candidate.placeholder ?? '', candidate.value ?? ''];
-  if (isSelect(element)) words.push(...[...element.options].map((option) => option.label || option.text));
-  return words;
+function pageWords(candidate: Candidate): string[] {
+  return [candidate.name, candidate.placeholder ?? '', candidate.value ?? '', ...(candidate.options ?? [])];
 }
 
 const GROUP_AT = 3;
@@ -97,7 +119,7 @@ function groupRuns(entries: Entry[]): string[] {
   return out;
 }
 
-function summarise(run: OutlineLine[], where: string, model: PageModel): string {
+function summarise(run: OutlineLine[], where: string): string {
   const counts = new Map<string, number>();
   const headings: string[] = [];
   let texts = 0;
@@ -113,7 +135,6 @@ function summarise(run: OutlineLine[], where: string, model: PageModel): string 
   if (interactive) parts.push(`${interactive} interactive (${kinds.join(', ')})`);
   if (headings.length) parts.push(`headings ${headings.slice(0, 6).map((h) => quote(h, 40)).join(', ')}${headings.length > 6 ? ` and ${headings.length - 6} more` : ''}`);
   if (texts && !interactive && !headings.length) parts.push(`${texts} text block${texts === 1 ? '' : 's'}`);
-  void model;
   return `[${where}: ${parts.join('; ') || 'more content'}]`;
 }
 
@@ -130,7 +151,7 @@ function direction(line: OutlineLine, viewport: { width: number; height: number 
  * The outline lines, with runs of out-of-view lines folded into one summary each, and the page's
  * words that were marked as reading like orders to the agent.
  */
-function render(model: PageModel, options: SnapshotOptions): { lines: string[]; marked: string[] } {
+function render(model: OutlineData, options: SnapshotOptions): { lines: string[]; marked: string[] } {
   const prefix = options.refPrefix ?? '';
   const entries: Entry[] = [];
   const marked: string[] = [];
@@ -162,7 +183,7 @@ function render(model: PageModel, options: SnapshotOptions): { lines: string[]; 
     // Runs of plain text out of view are only counted, once, at the end: a line for each would
     // cost more than it tells.
     if (first && run.some((line) => line.kind === 'element' || line.kind === 'heading' || line.kind === 'frame')) {
-      out.push(`${'  '.repeat(runDepth)}- ${summarise(run, direction(first, model.data.viewport), model)}`);
+      out.push(`${'  '.repeat(runDepth)}- ${summarise(run, direction(first, model.data.viewport))}`);
     } else quietText += run.filter((line) => line.kind === 'text').length;
     run = [];
   };
@@ -202,10 +223,9 @@ function render(model: PageModel, options: SnapshotOptions): { lines: string[]; 
     if (line.kind === 'element') {
       const index = Number(line.text);
       const candidate = model.data.candidates[index];
-      const element = model.elements[index];
-      if (candidate && element) {
-        const flag = mark(...pageWords(candidate, element));
-        entries.push({ text: `${indent}- ${describeElement(candidate, element, prefix)}${flag}`, element: { depth: line.depth, role: candidate.role, ref: `${prefix}${candidate.ref}`, details: elementDetails(candidate, element) }, marked: flag !== '' });
+      if (candidate) {
+        const flag = mark(...pageWords(candidate));
+        entries.push({ text: `${indent}- ${describeElement(candidate, prefix)}${flag}`, element: { depth: line.depth, role: candidate.role, ref: `${prefix}${candidate.ref}`, details: elementDetails(candidate) }, marked: flag !== '' });
       }
     } else if (line.kind === 'frame') {
       out.push(`${indent}- ${line.text}${mark(line.name ?? '')} {{frame:${line.frameIndex ?? 0}}}`);
@@ -223,7 +243,7 @@ function render(model: PageModel, options: SnapshotOptions): { lines: string[]; 
  * The page's words a full snapshot marks as reading like orders to the agent, with the dialog's
  * name and the page's title (printed, and marked, in the header by the worker).
  */
-export function markedTexts(model: PageModel, title = ''): string[] {
+export function markedTexts(model: OutlineData, title = ''): string[] {
   const { marked } = render(model, { full: true });
   if (model.modalName && looksLikeInstructions(model.modalName)) marked.unshift(model.modalName);
   if (looksLikeInstructions(title)) marked.unshift(title);
@@ -231,7 +251,7 @@ export function markedTexts(model: PageModel, title = ''): string[] {
 }
 
 /** The outline text of one document, cut at the token budget with a marker that says so. */
-export function formatOutline(model: PageModel, options: SnapshotOptions = {}): { text: string; truncated: boolean } {
+export function formatOutline(model: OutlineData, options: SnapshotOptions = {}): { text: string; truncated: boolean } {
   const budget = (options.maxTokens ?? DEFAULT_MAX_TOKENS) * 4;
   const { lines } = render(model, options);
   if (model.behindModal > 0) {
