@@ -68,6 +68,8 @@ export const panelToBackground = {
       goal: z.string().trim().min(1, 'say what the agent should do'),
       overrides: z.object({ model: ModelSettings.partial().optional(), budgets: Budgets.partial().optional() }).optional(),
       apiKey: z.string().optional(),
+      /** The new run's id, chosen by the sender: a start sent again (after a worker restart) finds that run instead of starting another. */
+      runId: z.uuid().optional(),
     }),
     Run,
   ),
