@@ -17,6 +17,10 @@ export interface RunOptions {
   vision?: boolean;
   /** Give up waiting after this long (the run is stopped). */
   timeoutMs?: number;
+  /** How long one model request may take, for this run; the stored setting otherwise. */
+  requestTimeoutMs?: number;
+  /** How many times a failed model request is tried again, for this run; the stored setting otherwise. */
+  maxRetries?: number;
   /** Called once per step as it is recorded. */
   onStep?: (step: Step) => void;
   /** Approve consequential steps (paying, deleting, sending...) without asking. Denied otherwise. */
@@ -37,7 +41,14 @@ async function answer(control: Control, runId: string, text: string): Promise<vo
 }
 
 export async function runGoal(control: Control, tabId: number, goal: string, options: RunOptions = {}): Promise<Trace> {
-  const model = { ...(options.baseURL ? { baseURL: options.baseURL } : {}), ...(options.model ? { model: options.model } : {}), ...(options.vision !== undefined ? { vision: options.vision } : {}), ...(options.prices ? { inputPricePerMillion: options.prices.input, outputPricePerMillion: options.prices.output } : {}) };
+  const model = {
+    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+    ...(options.model ? { model: options.model } : {}),
+    ...(options.vision !== undefined ? { vision: options.vision } : {}),
+    ...(options.prices ? { inputPricePerMillion: options.prices.input, outputPricePerMillion: options.prices.output } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { timeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+  };
   const run = await control.send('run.start', {
     runId: crypto.randomUUID(),
     tabId,
