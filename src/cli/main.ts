@@ -34,7 +34,7 @@ Environment:
 
 /** The part of the usage about one command, from its line to the next command's. */
 function usageOf(command: string): string | undefined {
-  const blocks = usage.split(/\n(?=  [a-z]+ )/);
+  const blocks = usage.split(/\n(?= {2}[a-z]+ )/);
   const block = blocks.find((candidate) => candidate.startsWith(`  ${command} `) || candidate.startsWith(`  ${command}\n`));
   return block ? `Usage: npm run agent -- ${block.trim().replace(/\n\s*\n[\s\S]*$/, '')}` : undefined;
 }
