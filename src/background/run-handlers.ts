@@ -17,9 +17,11 @@ async function mustGetRun(runId: string) {
 
 export const runHandlers: Pick<PanelHandlers, 'run.start' | 'run.get' | 'run.list' | 'run.control' | 'run.answer' | 'run.export' | 'run.delete' | 'run.import' | 'run.replay' | 'settings.get' | 'settings.save' | 'settings.test' | 'secrets.list' | 'secrets.save' | 'secrets.delete'> = {
   'run.start': async (input) => {
+    const started = input.runId === undefined ? undefined : await getRun(input.runId);
+    if (started) return started;
     const tab = await resolveTab(input);
     if (tab.id === undefined) throw new WebwrightError('no-tab', 'That tab has no id.');
-    return startRun({ goal: input.goal, tabId: tab.id, startUrl: tab.url ?? '', overrides: input.overrides, ...(input.apiKey !== undefined ? { apiKey: input.apiKey } : {}) });
+    return startRun({ goal: input.goal, tabId: tab.id, startUrl: tab.url ?? '', overrides: input.overrides, ...(input.runId ? { id: input.runId } : {}), ...(input.apiKey !== undefined ? { apiKey: input.apiKey } : {}) });
   },
   'run.get': async ({ runId, fromStep }) => ({ run: await mustGetRun(runId), steps: await getSteps(runId, fromStep) }),
   'run.list': () => listRuns(),

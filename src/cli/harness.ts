@@ -40,7 +40,7 @@ function invalid(message: string): ActResult {
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const browser = await launchBrowser(options);
-  const control = createControl(browser.context, browser.extensionId, () => browser.serviceWorker());
+  const control = createControl(browser.controlPage);
   const tabIds = new WeakMap<Page, number>();
   const tabOf = async (page: Page): Promise<number> => {
     let id = tabIds.get(page);

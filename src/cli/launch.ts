@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { findChromium } from './chromium.ts';
+import { createControlPage, type ControlPage } from './control-page.ts';
 import { assertBuiltExtension, defaultExtensionPath } from './paths.ts';
 
 export interface LaunchOptions {
@@ -19,8 +20,10 @@ export interface LaunchOptions {
 export interface LaunchedBrowser {
   context: BrowserContext;
   extensionId: string;
-  /** The live service worker; after it was stopped, a fresh handle once it has woken. */
+  /** The live service worker: a stopped one is woken first, and the handle is looked up afresh. */
   serviceWorker(): Promise<Worker>;
+  /** The extension page (in a window of its own) that Node talks to the extension through. */
+  controlPage: ControlPage;
   /** Opens the side panel as a page of its own, pinned to the given page's tab when one is named. */
   openSidePanel(forPage?: Page): Promise<Page>;
   /** The browser's tab id for a page. */
@@ -78,19 +81,28 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     throw error;
   }
 
-  const serviceWorker = async (): Promise<Worker> => {
+  const findWorker = (): Promise<Worker> => {
     const live = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
-    return live ?? context.waitForEvent('serviceworker', { timeout: 10_000 });
+    return live ? Promise.resolve(live) : context.waitForEvent('serviceworker', { timeout: 10_000 });
   };
-  const extensionId = new URL((await serviceWorker()).url()).host;
+  // Fresh from launch the worker is running: its URL gives the id.
+  const extensionId = new URL((await findWorker()).url()).host;
+  const controlPage = createControlPage(context, extensionId);
+
+  const serviceWorker = async (): Promise<Worker> => {
+    // Playwright's handle to a stopped worker evaluates only once something else has started it
+    // again; any message from an extension page does.
+    const page = await controlPage.get();
+    await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
+    return findWorker();
+  };
 
   const tabIdOf = async (page: Page): Promise<number> => {
     await page.bringToFront();
-    const worker = await serviceWorker();
     const url = page.url();
     // bringToFront makes the page the active tab. Its URL is only readable where the extension
     // has host access (not data: or about: pages), so a missing URL is no contradiction.
-    const id = await worker.evaluate(async (pageUrl) => {
+    const id = await (await controlPage.get()).evaluate(async (pageUrl) => {
       const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       const seen = active?.url ?? active?.pendingUrl;
       if (active?.id === undefined || (seen !== undefined && seen !== pageUrl)) return -1;
@@ -111,6 +123,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     context,
     extensionId,
     serviceWorker,
+    controlPage,
     openSidePanel,
     tabIdOf,
     close: async () => {

@@ -13,7 +13,7 @@ Commands:
       Start Chromium with Webwright loaded and the side panel ready. Headless unless --headed.
       Stays open until Ctrl+C (or closes at once with --exit, after checking the panel works).
 
-  run --url <url> --goal "<text>" [--trace out.json] [--max-steps N] [--base-url U] [--model M] [--approve] [--headed]
+  run --url <url> --goal "<text>" [--trace out.json] [--max-steps N] [--base-url U] [--model M] [--request-timeout S] [--max-retries N] [--approve] [--headed]
       Run a goal with a model (from the flags, or OPENAI_BASE_URL, OPENAI_API_KEY, WEBWRIGHT_MODEL),
       printing each step. Consequential steps (paying, deleting, sending, changing credentials) are
       denied unless --approve is given. Exit status 0 only when the run finished with success.
@@ -22,7 +22,7 @@ Commands:
       Carry out a list of intents (a JSON array, or an exported trace) with no model,
       re-grounding every target on the page. Exit status 0 only when every step succeeded.
 
-  eval --suite <dir> [--workers N] [--out <dir>] [--base-url U] [--model M] [--max-steps N] [--timeout S] [--approve] [--headed]
+  eval --suite <dir> [--workers N] [--out <dir>] [--base-url U] [--model M] [--max-steps N] [--timeout S] [--request-timeout S] [--max-retries N] [--approve] [--headed]
       Run every task of a suite (a folder with suite.json and one JSON file per task) with the
       model, N browsers at a time, and check each task's end state. Writes report.json, report.md
       and traces/ to --out (default eval-results/<suite>-<time>/). Exit status 0 only when every
@@ -31,6 +31,13 @@ Commands:
 Environment:
   CHROMIUM_PATH / CHROME_PATH   the browser to use (otherwise the usual install places are searched)
 `;
+
+/** The part of the usage about one command, from its line to the next command's. */
+function usageOf(command: string): string | undefined {
+  const blocks = usage.split(/\n(?= {2}[a-z]+ )/);
+  const block = blocks.find((candidate) => candidate.startsWith(`  ${command} `) || candidate.startsWith(`  ${command}\n`));
+  return block ? `Usage: npm run agent -- ${block.trim().replace(/\n\s*\n[\s\S]*$/, '')}` : undefined;
+}
 
 async function open(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -79,6 +86,11 @@ async function open(argv: string[]): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const help = command ? usageOf(command) : undefined;
+  if (help && (rest.includes('--help') || rest.includes('-h'))) {
+    console.log(help);
+    return 0;
+  }
   switch (command) {
     case 'open':
       return open(rest);

@@ -23,6 +23,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       'max-steps': { type: 'string' },
       'base-url': { type: 'string' },
       model: { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'max-retries': { type: 'string' },
       headed: { type: 'boolean', default: false },
       approve: { type: 'boolean', default: false },
     },

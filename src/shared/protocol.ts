@@ -4,7 +4,7 @@ import { Intent } from './intent.ts';
 import { ActResult, GroundReport, Observation } from './results.ts';
 import { Run, Step, Trace } from './run.ts';
 import { SecretInfo, SecretName } from './secrets.ts';
-import { Budgets, ModelSettings, Settings } from './settings.ts';
+import { BudgetOverrides, ModelOverrides, ModelSettings, Settings } from './settings.ts';
 
 // The one contract between extension contexts. Messages are grouped by direction; each has a
 // schema for its payload and one for its answer, and every receiver validates both ends.
@@ -66,8 +66,10 @@ export const panelToBackground = {
   'run.start': define(
     TabTarget.extend({
       goal: z.string().trim().min(1, 'say what the agent should do'),
-      overrides: z.object({ model: ModelSettings.partial().optional(), budgets: Budgets.partial().optional() }).optional(),
+      overrides: z.object({ model: ModelOverrides.optional(), budgets: BudgetOverrides.optional() }).optional(),
       apiKey: z.string().optional(),
+      /** The new run's id, chosen by the sender: a start sent again (after a worker restart) finds that run instead of starting another. */
+      runId: z.uuid().optional(),
     }),
     Run,
   ),

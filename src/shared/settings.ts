@@ -35,6 +35,23 @@ export const ModelSettings = z.object({
 });
 export type ModelSettings = z.output<typeof ModelSettings>;
 
+type Overrides<S extends z.ZodRawShape> = z.ZodObject<{ [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K]> }>;
+
+/**
+ * Every field optional and none filled in: what one run changes on top of the stored settings.
+ * (Zod 4's `.partial()` still fills a missing field with its default, which would replace the
+ * stored value.)
+ */
+function overridesOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>): Overrides<S> {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+  );
+  return z.object(shape) as unknown as Overrides<S>;
+}
+
+export const ModelOverrides = overridesOf(ModelSettings);
+export const BudgetOverrides = overridesOf(Budgets);
+
 export const Safety = z.object({
   /** Sites the agent may never open (a domain covers its subdomains). */
   blockedDomains: z.array(z.string().trim().toLowerCase().min(1)).default([]),

@@ -74,3 +74,12 @@ test('the harness is exported as built JavaScript and drives a page end to end',
   expect(replayed.ok).toBe(false);
   expect(replayed.results.map((r) => r.kind)).toEqual(['ok', 'not-found']);
 });
+
+test('--help on every command prints that command\'s usage and exits 0', async () => {
+  for (const command of ['open', 'run', 'replay', 'eval']) {
+    const { code, stdout } = await run([command, '--help']);
+    expect(code, command).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Usage: npm run agent -- ${command} `));
+    expect(stdout).not.toContain('Unknown option');
+  }
+});

@@ -138,7 +138,7 @@ test('an unknown model, a prompt too long for the model, and an origin rejection
   model.script({ status: 404 });
   expect((await harness.run(page, 'Save the draft', { baseURL: model.baseURL, model: 'no-such-model' })).run.stopReason).toContain('The model "no-such-model" was not found');
   model.script({ status: 400, body: { error: { message: "This model's maximum context length is 8192 tokens.", type: 'invalid_request_error', code: 'context_length_exceeded' } } });
-  expect((await harness.run(page, 'Save the draft', { baseURL: model.baseURL, model: 'scripted' })).run.stopReason).toContain('The prompt is longer than the model "scripted" takes');
+  expect((await harness.run(page, 'Save the draft', { baseURL: model.baseURL, model: 'scripted' })).run.stopReason).toContain(`The prompt is longer than the model "scripted" at ${model.baseURL} takes`);
   const { startModelServer } = await import('../support/model-server.ts');
   const strict = await startModelServer({ rejectOrigins: true });
   try {

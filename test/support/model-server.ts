@@ -22,7 +22,17 @@ export type ScriptedReply =
   /** The same reply, late; a client that gives up in the meantime is fine. */
   | { delayMs: number; then: ScriptedReply }
   /** The connection is destroyed without an answer. */
-  | { hangup: true };
+  | { hangup: true }
+  /** Several tool calls in one assistant message. */
+  | { calls: { tool: string; args?: Record<string, unknown> }[] }
+  /** A 200 whose body is this text as it stands (HTML from a proxy, say). */
+  | { raw: string; contentType?: string }
+  /** A 200 whose body is the reply's JSON cut after `at` characters (half by default), then ended cleanly. */
+  | { cut: CompletionReply; at?: number }
+  /** A 200 that sends the first `at` characters of the reply's JSON and then destroys the connection. */
+  | { drop: CompletionReply; at?: number };
+
+type CompletionReply = { tool: string; args?: Record<string, unknown>; thought?: string } | { content: string };
 
 export interface RecordedRequest {
   method: string;
@@ -132,15 +142,15 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     send(response, status, { error }, headers);
   };
 
-  function completion(reply: { tool: string; args?: Record<string, unknown>; thought?: string } | { content: string }, body: Record<string, unknown>) {
+  function completion(reply: CompletionReply | { calls: { tool: string; args?: Record<string, unknown> }[] }, body: Record<string, unknown>) {
     counter += 1;
-    const toolCall = 'tool' in reply;
-    const args = toolCall ? JSON.stringify({ ...(reply.thought ? { thought: reply.thought } : {}), ...reply.args }) : '';
-    const message = toolCall
-      ? { role: 'assistant', content: null, refusal: null, tool_calls: [{ id: `call_${counter}`, type: 'function', function: { name: reply.tool, arguments: args } }] }
-      : { role: 'assistant', content: reply.content, refusal: null };
+    const calls = 'calls' in reply ? reply.calls : 'tool' in reply ? [{ tool: reply.tool, args: { ...(reply.thought ? { thought: reply.thought } : {}), ...reply.args } }] : [];
+    const toolCall = calls.length > 0;
+    const toolCalls = calls.map((call, index) => ({ id: `call_${counter}_${index}`, type: 'function', function: { name: call.tool, arguments: JSON.stringify(call.args ?? {}) } }));
+    const content = 'content' in reply ? reply.content : '';
+    const message = toolCall ? { role: 'assistant', content: null, refusal: null, tool_calls: toolCalls } : { role: 'assistant', content, refusal: null };
     const prompt = estimateTokens(body.messages);
-    const completionTokens = Math.ceil((toolCall ? reply.tool.length + args.length : reply.content.length) / 4);
+    const completionTokens = Math.ceil((toolCall ? JSON.stringify(toolCalls).length : content.length) / 4);
     return {
       id: `chatcmpl-scripted-${counter}`,
       object: 'chat.completion',
@@ -161,6 +171,18 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
         if (!response.destroyed && !request.socket.destroyed) answer(reply.then, request, response, body);
       }, reply.delayMs);
       timers.add(timer);
+    } else if ('raw' in reply) {
+      if (response.destroyed) return;
+      response.writeHead(200, { 'content-type': reply.contentType ?? 'text/html' });
+      response.end(reply.raw);
+    } else if ('cut' in reply || 'drop' in reply) {
+      const whole = JSON.stringify(completion('cut' in reply ? reply.cut : reply.drop, body));
+      const part = whole.slice(0, reply.at ?? Math.floor(whole.length / 2));
+      if (response.destroyed) return;
+      // No content-length: the body is chunked, so a cut is only seen by reading it.
+      response.writeHead(200, { 'content-type': 'application/json' });
+      if ('cut' in reply) response.end(part);
+      else response.write(part, () => request.socket.destroy());
     } else if ('status' in reply) {
       if (reply.body) send(response, reply.status, reply.body, reply.headers);
       else sendError(response, reply.status, undefined, reply.headers);

@@ -68,9 +68,9 @@ describe('checkDestination', () => {
   it('with an allowed list, asks for anything outside it, even a site the goal named', () => {
     expect(at('https://named.test', ['named.test'], ['allowed.test'])).toMatchObject({ kind: 'ask', reason: expect.stringMatching(/not among the sites you allowed/) });
   });
-  it('leaves URLs with no host alone', () => {
-    expect(at('javascript:void(0)')).toEqual({ kind: 'ok' });
-    expect(at('mailto:a@b.test')).toEqual({ kind: 'ok' });
+  it('lets no URL without a host through silently', () => {
+    expect(at('javascript:void(0)').kind).toBe('refuse');
+    expect(at('mailto:a@b.test').kind).toBe('ask');
   });
 });
 

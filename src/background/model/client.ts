@@ -1,20 +1,14 @@
 import OpenAI from 'openai';
+import { z } from 'zod';
 import type { ModelSettings } from '../../shared/settings.ts';
+import { brokenReplyError, explain, type BrokenReply } from './errors.ts';
 
-// The model client: any OpenAI-compatible endpoint. The SDK retries 429 and 5xx with backoff
-// and honours Retry-After; what still fails becomes a ModelError a person can act on.
+// The model client: any OpenAI-compatible endpoint. The SDK retries 429, 5xx and failed
+// connections with backoff and honours Retry-After. The body of a 200 is read here rather than by
+// the SDK, so that a reply cut off, not JSON, or dropped mid-way is retried the same way instead of
+// ending the run with a parser's words.
 
-export type ModelErrorKind = 'unreachable' | 'unauthorized' | 'not-found' | 'origin-rejected' | 'context-length' | 'rate-limited' | 'server' | 'timeout' | 'aborted' | 'bad-request';
-
-export class ModelError extends Error {
-  constructor(
-    readonly kind: ModelErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export { ModelError, type ModelErrorKind } from './errors.ts';
 
 export interface Completion {
   message: OpenAI.Chat.Completions.ChatCompletionMessage;
@@ -34,44 +28,79 @@ export function createClient(settings: ModelSettings, apiKey: string): OpenAI {
   });
 }
 
-function explain(error: unknown, settings: ModelSettings): ModelError {
-  if (error instanceof OpenAI.APIUserAbortError) return new ModelError('aborted', 'The request to the model was cancelled.');
-  if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new ModelError('timeout', `The model at ${settings.baseURL} did not answer within ${Math.round(settings.timeoutMs / 1000)} s. Try again, or raise the timeout in settings.`);
-  }
-  if (error instanceof OpenAI.APIConnectionError) {
-    return new ModelError('unreachable', `Cannot reach the model at ${settings.baseURL}: the server is not running, the address is wrong, or the network is down. Check the base URL in settings.`);
-  }
-  if (error instanceof OpenAI.APIError) {
-    const detail = error.message.replace(/^\d{3}\s*/, '');
-    const text = `${detail} ${JSON.stringify(error.error ?? '')}`.toLowerCase();
-    if (error.status === 401) return new ModelError('unauthorized', `The model server rejected the API key (401). Check the key in settings.`);
-    // Servers that check the Origin (Ollama) answer a bare 403 with no JSON error; APIs that
-    // refuse for other reasons explain themselves in JSON.
-    const bare = typeof error.error !== 'object' || error.error === null;
-    if (error.status === 403 && (bare || /origin|cors/.test(text) || settings.baseURL.includes(':11434'))) {
-      return new ModelError('origin-rejected', `The model server refused requests from the extension (403). For Ollama, start it with OLLAMA_ORIGINS=chrome-extension://* so it accepts them; for other servers, allow the extension's origin or check the key's permissions.`);
+// Only what is read from a completion is checked; servers add fields of their own.
+const CompletionShape = z.looseObject({
+  choices: z.array(z.looseObject({ message: z.looseObject({ role: z.string() }) })).min(1),
+  usage: z.looseObject({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional() }).nullish(),
+});
+
+// Servers that refused `parallel_tool_calls`; they are asked again without it (for this worker's life).
+const refusesParallelFlag = new Set<string>();
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new OpenAI.APIUserAbortError());
+      return;
     }
-    if (error.status === 404) return new ModelError('not-found', `The model "${settings.model}" was not found at ${settings.baseURL} (404). Check the model name and the base URL.`);
-    if (/context.length|maximum context|too many tokens|context window|prompt is too long/.test(text)) {
-      return new ModelError('context-length', `The prompt is longer than the model "${settings.model}" takes. Lower the context size in settings, or use a model with a larger context.`);
-    }
-    if (error.status === 429) return new ModelError('rate-limited', `The model server kept answering "too many requests" (429) after ${settings.maxRetries} retries. Wait a while, or check your plan's limits.`);
-    if ((error.status ?? 0) >= 500) return new ModelError('server', `The model server failed (${error.status}) after ${settings.maxRetries} retries: ${detail}`);
-    return new ModelError('bad-request', `The model server refused the request (${error.status ?? 'no status'}): ${detail}`);
-  }
-  return new ModelError('server', error instanceof Error ? error.message : String(error));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new OpenAI.APIUserAbortError());
+    }, { once: true });
+  });
 }
 
-/** A tiny request that says whether the endpoint, key and model work, in words. */
-export async function testConnection(settings: ModelSettings, apiKey: string): Promise<{ ok: boolean; message: string }> {
-  const client = createClient({ ...settings, maxRetries: 0 }, apiKey);
-  const started = Date.now();
+async function readBody(response: Response, settings: ModelSettings, signal: AbortSignal | undefined): Promise<{ text: string } | 'dropped'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), settings.timeoutMs);
+  });
   try {
-    await complete(client, { ...settings, maxRetries: 0 }, { messages: [{ role: 'user', content: 'Reply with OK.' }] });
-    return { ok: true, message: `Connected: ${settings.model} at ${settings.baseURL} answered in ${((Date.now() - started) / 1000).toFixed(1)} s.` };
+    const text = await Promise.race([response.text(), late]);
+    if (text === 'late') {
+      void response.body?.cancel().catch(() => undefined);
+      throw new OpenAI.APIConnectionTimeoutError();
+    }
+    return { text };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    if (error instanceof OpenAI.APIConnectionTimeoutError) throw error;
+    if (signal?.aborted) throw new OpenAI.APIUserAbortError();
+    return 'dropped';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function readCompletion(text: string): OpenAI.Chat.Completions.ChatCompletion | BrokenReply {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return /^\s*[[{]/.test(text) ? 'cut-off' : 'not-json';
+  }
+  return CompletionShape.safeParse(json).success ? (json as OpenAI.Chat.Completions.ChatCompletion) : 'not-a-completion';
+}
+
+async function attempt(
+  client: OpenAI,
+  settings: ModelSettings,
+  request: { messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[]; tools?: OpenAI.Chat.Completions.ChatCompletionTool[] },
+  signal: AbortSignal | undefined,
+): Promise<OpenAI.Chat.Completions.ChatCompletion | BrokenReply> {
+  const tools = request.tools
+    ? { tools: request.tools, tool_choice: 'auto' as const, ...(refusesParallelFlag.has(settings.baseURL) ? {} : { parallel_tool_calls: false }) }
+    : {};
+  try {
+    const response = await client.chat.completions.create({ model: settings.model, messages: request.messages, ...tools, temperature: 0 }, signal ? { signal } : {}).asResponse();
+    const body = await readBody(response, settings, signal);
+    return body === 'dropped' ? body : readCompletion(body.text);
+  } catch (error) {
+    if (request.tools && !refusesParallelFlag.has(settings.baseURL) && error instanceof OpenAI.APIError && error.status === 400 && /parallel_tool_calls/i.test(error.message)) {
+      refusesParallelFlag.add(settings.baseURL);
+      return attempt(client, settings, request, signal);
+    }
+    throw error;
   }
 }
 
@@ -82,19 +111,35 @@ export async function complete(
   signal?: AbortSignal,
 ): Promise<Completion> {
   try {
-    const raw = await client.chat.completions.create(
-      { model: settings.model, messages: request.messages, ...(request.tools ? { tools: request.tools, tool_choice: 'auto' as const } : {}), temperature: 0 },
-      signal ? { signal } : {},
-    );
-    const choice = raw.choices[0];
-    if (!choice) throw new ModelError('server', 'The model answered with no choices.');
-    return {
-      message: choice.message,
-      usage: { promptTokens: raw.usage?.prompt_tokens ?? 0, completionTokens: raw.usage?.completion_tokens ?? 0 },
-      raw,
-    };
+    for (let retry = 0; ; retry++) {
+      const raw = await attempt(client, settings, request, signal);
+      if (typeof raw !== 'string') {
+        const choice = raw.choices[0];
+        if (!choice) throw brokenReplyError('not-a-completion', settings);
+        return {
+          message: choice.message,
+          usage: { promptTokens: raw.usage?.prompt_tokens ?? 0, completionTokens: raw.usage?.completion_tokens ?? 0 },
+          raw,
+        };
+      }
+      if (retry >= settings.maxRetries) throw brokenReplyError(raw, settings);
+      // The SDK's own backoff for a 5xx: half a second, doubling, at most eight.
+      await pause(Math.min(500 * 2 ** retry, 8_000), signal);
+    }
   } catch (error) {
-    if (error instanceof ModelError) throw error;
     throw explain(error, settings);
+  }
+}
+
+/** A tiny request that says whether the endpoint, key and model work, in words. */
+export async function testConnection(settings: ModelSettings, apiKey: string): Promise<{ ok: boolean; message: string }> {
+  const once = { ...settings, maxRetries: 0 };
+  const client = createClient(once, apiKey);
+  const started = Date.now();
+  try {
+    await complete(client, once, { messages: [{ role: 'user', content: 'Reply with OK.' }] });
+    return { ok: true, message: `Connected: ${settings.model} at ${settings.baseURL} answered in ${((Date.now() - started) / 1000).toFixed(1)} s.` };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -24,12 +24,12 @@ function randomMarker(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function startRun(input: { goal: string; tabId: number; startUrl: string; overrides?: RunOverrides; apiKey?: string }): Promise<Run> {
+export async function startRun(input: { id?: string; goal: string; tabId: number; startUrl: string; overrides?: RunOverrides; apiKey?: string }): Promise<Run> {
   const settings: Settings = await loadSettings();
   const masker = await loadMasker();
   const now = Date.now();
   const run: Run = {
-    id: crypto.randomUUID(),
+    id: input.id ?? crypto.randomUUID(),
     // A secret pasted into the goal is never shown to the model or kept.
     goal: masker.text(input.goal),
     tabId: input.tabId,

@@ -8,6 +8,7 @@ import { actInTab, groundInTab } from '../agent/act.ts';
 import { gate } from '../safety/gate.ts';
 import { observeTab } from '../agent/observe.ts';
 import { complete, createClient, ModelError } from '../model/client.ts';
+import { retryMessages } from '../planner/retry.ts';
 import { parseReply } from '../planner/parse.ts';
 import { buildPrompt } from '../planner/prompt.ts';
 import { toolDefinitions } from '../planner/tools.ts';
@@ -129,13 +130,7 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
       if (parsed.thought) step.thought = parsed.thought;
     } else {
       step.parseErrors.push(parsed.error);
-      const call = completion.message.tool_calls?.[0];
-      const retry = `Your reply could not be used: ${parsed.error} Reply again with exactly one action.`;
-      messages = [
-        ...messages,
-        completion.message,
-        ...(call ? [{ role: 'tool' as const, tool_call_id: call.id, content: retry }] : [{ role: 'user' as const, content: retry }]),
-      ];
+      messages = [...messages, ...retryMessages(completion.message, parsed.error)];
     }
   }
   step.messages = messages;

@@ -18,6 +18,8 @@ function flags(argv: string[]) {
         out: { type: 'string' },
         'base-url': { type: 'string' },
         model: { type: 'string' },
+        'request-timeout': { type: 'string' },
+        'max-retries': { type: 'string' },
         'price-in': { type: 'string' },
         'price-out': { type: 'string' },
         'max-steps': { type: 'string' },

@@ -105,6 +105,8 @@ export async function runTask(harness: Harness, task: Task, options: TaskOptions
         model: options.model,
         apiKey: options.apiKey,
         prices: options.prices,
+        ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+        ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
         approve: task.approve === true || options.approve === true,
         timeoutMs,
         ...(maxSteps ? { maxSteps } : {}),
