@@ -141,7 +141,11 @@ function readPlace(kind: RelationKind, tail: string, quotes: string[]): { scopes
   const containers = namedContainerWords.join('|');
   // "row for Alice", "post by Priya", "card titled 'Blue Shirt'"
   const leading = new RegExp(`^(?:first |second |third |last )?(?:${containers})s? (?:for|of|with|by|from|about|containing|named|called|titled|labelled|labeled|that says|saying)\\s+(.+)$`, 'i').exec(body);
-  if (leading?.[1]) return { scopes: [], relations: [{ kind: 'within', anchor: restore(leading[1], quotes) }] };
+  // "the post by @annis that says 'Dui feugiat'": the author and the words are both in that post.
+  if (leading?.[1]) {
+    const parts = leading[1].split(/\s+(?:that|which)\s+(?:says|reads|contains|mentions)\s+|\s+(?:saying|containing|reading)\s+/i);
+    return { scopes: [], relations: parts.map((part) => ({ kind: 'within' as const, anchor: restore(part, quotes) })).filter((relation) => relation.anchor) };
+  }
   // "Notifications tab", "'Blue Shirt' card"
   // Lower case only: in "the Gift Card", Card is part of a name.
   const trailing = new RegExp(`^(.+?)\\s+(?:${containers})s?$`).exec(body);
