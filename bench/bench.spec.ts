@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { test } from '@playwright/test';
 import { launch } from 'webwright/harness';
@@ -24,6 +25,12 @@ import { TOKENIZER } from './tokens.ts';
 const SIZES = [1_000, 5_000, 20_000, 50_000];
 const options = benchOptions();
 
+/** The saved real pages the observer rows will load. */
+function realPageCount(): number {
+  if (!options.run.has('realpages') || !options.realpages.found) return 0;
+  return readdirSync(options.realpages.dir).filter((name) => name.endsWith('.html')).length;
+}
+
 /** The episodes the MiniWoB++ row will run, for the time the test may take: 58 tasks unless named. */
 function miniwobEpisodes(): number {
   if (!options.run.has('miniwob') || !options.miniwob.found) return 0;
@@ -36,8 +43,9 @@ function miniwobEpisodes(): number {
 }
 
 test('webwright bench', async () => {
-  // Ten minutes for the rest, and a generous 5 s an episode (the runner takes about 1.2 s).
-  test.setTimeout(10 * 60_000 + miniwobEpisodes() * 5_000);
+  // Ten minutes for the rest, 15 s a real page (1-5 s on a quiet machine) and a generous 5 s an
+  // episode (the runner takes about 1.2 s).
+  test.setTimeout(10 * 60_000 + realPageCount() * 15_000 + miniwobEpisodes() * 5_000);
   const started = Date.now();
   const dist = await snapshotDist();
   const wants = (section: Section) => options.run.has(section);
@@ -67,7 +75,11 @@ test('webwright bench', async () => {
       if (!options.realpages.found) return { skipped: `skipped: ${options.realpages.dir} not found (set REALPAGES_DIR or --realpages-dir)` };
       const real = await serveRealPages(options.realpages.dir);
       try {
-        return await measureObserver(harness, real.pages, { prepare: blockOtherHosts });
+        // Three turns each, not five: 90 pages, some of them heavy.
+        const progress = (done: number, total: number) => {
+          if (done % 10 === 0 || done === total) console.log(`  real pages: ${done}/${total}`);
+        };
+        return await measureObserver(harness, real.pages, { repeats: 3, prepare: blockOtherHosts, progress });
       } finally {
         await real.close();
       }

@@ -99,6 +99,8 @@ export interface ObserverOptions {
   repeats?: number;
   /** Runs on the tab before the pages load (e.g. blocking hosts other than loopback). */
   prepare?: (page: Page) => Promise<void>;
+  /** Told after each page, so that a long run can show how far it got. */
+  progress?: (done: number, total: number) => void;
 }
 
 async function measurePage(harness: Harness, page: Page, target: PageToMeasure, repeats: number): Promise<ObserverPage> {
@@ -170,6 +172,7 @@ export async function measureObserver(harness: Harness, pages: PageToMeasure[], 
     for (const target of pages) {
       try {
         results.push(await measurePage(harness, page, target, repeats));
+        options.progress?.(results.length + errors.length, pages.length);
       } catch (error) {
         errors.push({ page: target.name, error: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
         // A fresh tab: the one that failed may be stuck in a navigation.
