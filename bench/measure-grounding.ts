@@ -50,8 +50,12 @@ const rate = (outcomes: CaseOutcome[]): Rate => {
 /** A case file's language: "lang" at its top, English when absent. */
 const langOf = (file: CaseFile): string => (file as CaseFile & { lang?: string }).lang ?? 'en';
 
-/** A setup step that takes an element out of the page: { "remove": "<selector>" }. */
-const removesElement = (entry: GroundingCase): boolean => (entry.setup ?? []).some((step) => Object.keys(step).some((key) => /^remove/i.test(key)));
+/**
+ * A setup step that takes an element out of the page: a { "remove": selector } step, or a click on
+ * a control that removes or deletes (a cart line's Remove button, a to-do's 删除).
+ */
+const removesElement = (entry: GroundingCase): boolean =>
+  (entry.setup ?? []).some((step) => Object.keys(step).some((key) => /^remove/i.test(key)) || ('click' in step && /remove|delete|删除/i.test(step.click)));
 
 const expectedKind = (entry: GroundingCase): ExpectKind => ('element' in entry.expect ? 'element' : entry.expect.kind);
 
