@@ -57,11 +57,16 @@ test('webwright bench', async () => {
   const measurements: Measurements = bundle ? { bundle } : {};
   let browserVersion: string;
   const phases: Record<string, number> = {};
+  // A section that throws is reported as failed with its error; the others still run and print.
+  const failed: Record<string, string> = {};
   const phase = async <T>(name: Section, run: () => Promise<T>): Promise<T | undefined> => {
     if (!wants(name)) return undefined;
     const start = Date.now();
     try {
       return await run();
+    } catch (error) {
+      failed[name] = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      return undefined;
     } finally {
       phases[name] = Math.round((Date.now() - start) / 100) / 10;
     }
@@ -102,12 +107,12 @@ test('webwright bench', async () => {
   }
 
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  const rows = buildRows(measurements);
+  const rows = [...buildRows(measurements), ...Object.entries(failed).map(([name, error]) => ({ section: 'Sections that failed', item: name, figure: error }))];
   const notes = [
     ...buildNotes(measurements),
     `Run: ${new Date(started).toISOString()}, ${seconds} s (${Object.entries(phases).map(([name, s]) => `${name} ${s} s`).join(', ')}); ${browserVersion}, Node ${process.version}, ${cpus().length} cores${options.partial ? `; only ${[...options.run].join(', ')}` : ''}.`,
   ];
-  const report = { date: new Date(started).toISOString(), durationSeconds: seconds, sections: [...options.run], phases, environment: { browser: browserVersion, node: process.version, cores: cpus().length }, tokenizer: TOKENIZER, targets, rows, notes, measurements };
+  const report = { date: new Date(started).toISOString(), durationSeconds: seconds, sections: [...options.run], failed, phases, environment: { browser: browserVersion, node: process.version, cores: cpus().length }, tokenizer: TOKENIZER, targets, rows, notes, measurements };
   const paths = saveResults(report, new Date(started), options.partial);
   console.log(`\n${formatTable(rows, notes)}\nSaved ${paths.join(' and ')}\n`);
 });
