@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Harness } from 'webwright/harness';
-import { findExpected, loadCaseFiles, runSetup, sameElement, type GroundingCase } from '../test/support/cases.ts';
+import { findExpected, loadCaseFiles, runSetup, sameElement, type CaseFile, type GroundingCase } from '../test/support/cases.ts';
 import type { FixtureServer } from '../test/support/server.ts';
 import { round, spread, timed, type Spread } from './stats.ts';
 
@@ -11,6 +11,9 @@ type ExpectKind = 'element' | 'ambiguous' | 'not-found';
 
 export interface CaseOutcome {
   id: string;
+  lang: string;
+  /** The case's setup removes the element it would otherwise name; the answer must be not-found. */
+  removed: boolean;
   expected: ExpectKind;
   got: string;
   pass: boolean;
@@ -23,6 +26,9 @@ export interface AccuracyResult {
   passed: number;
   accuracy: number;
   byKind: Record<ExpectKind, { total: number; passed: number; accuracy: number }>;
+  /** Top-1 by the language of the case file ("lang", default "en"). */
+  byLang: Record<string, Rate>;
+  removed: Rate & { wrongActions: number };
   /** Cases expecting ambiguous or not-found that came back ok: the grounder would have acted. */
   wrongActions: number;
   wrongActionIds: string[];
@@ -30,9 +36,32 @@ export interface AccuracyResult {
   roundTripMs: Spread;
 }
 
+interface Rate {
+  total: number;
+  passed: number;
+  accuracy: number;
+}
+
+const rate = (outcomes: CaseOutcome[]): Rate => {
+  const passed = outcomes.filter((outcome) => outcome.pass).length;
+  return { total: outcomes.length, passed, accuracy: round(passed / Math.max(1, outcomes.length), 4) };
+};
+
+/** A case file's language: "lang" at its top, English when absent. */
+const langOf = (file: CaseFile): string => (file as CaseFile & { lang?: string }).lang ?? 'en';
+
+/**
+ * A setup step that takes an element out of the page: a { "remove": selector } step, or a click on
+ * a control that removes or deletes (a cart line's Remove button, a to-do's 删除).
+ */
+const removesElement = (entry: GroundingCase): boolean =>
+  (entry.setup ?? []).some((step) => Object.keys(step).some((key) => /^remove/i.test(key)) || ('click' in step && /remove|delete|删除/i.test(step.click)));
+
 const expectedKind = (entry: GroundingCase): ExpectKind => ('element' in entry.expect ? 'element' : entry.expect.kind);
 
-async function judge(harness: Harness, page: Page, entry: GroundingCase): Promise<Omit<CaseOutcome, 'id' | 'expected' | 'known'>> {
+type Judged = Omit<CaseOutcome, 'id' | 'lang' | 'removed' | 'expected' | 'known'>;
+
+async function judge(harness: Harness, page: Page, entry: GroundingCase): Promise<Judged> {
   const { value: report, ms } = await timed(() => harness.ground(page, entry.intent));
   if ('kind' in entry.expect) return { got: report.kind, pass: report.kind === entry.expect.kind, ms };
   if (report.kind !== 'ok') return { got: report.kind, pass: false, ms };
@@ -58,14 +87,14 @@ export async function measureAccuracy(harness: Harness, server: FixtureServer): 
           await runSetup(page, entry.setup);
           loadedKey = key;
         }
-        let outcome: Omit<CaseOutcome, 'id' | 'expected' | 'known'>;
+        let outcome: Judged;
         try {
           outcome = await judge(harness, page, entry);
         } catch (error) {
           outcome = { got: `error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, pass: false, ms: Number.NaN };
           loadedKey = '';
         }
-        outcomes.push({ id: entry.id, expected: expectedKind(entry), known: entry.known !== undefined, ...outcome });
+        outcomes.push({ id: entry.id, lang: langOf(file), removed: expectedKind(entry) === 'not-found' && removesElement(entry), expected: expectedKind(entry), known: entry.known !== undefined, ...outcome });
       }
     }
   } finally {
@@ -77,6 +106,9 @@ export async function measureAccuracy(harness: Harness, server: FixtureServer): 
     const passed = ofKind.filter((outcome) => outcome.pass).length;
     byKind[kind] = { total: ofKind.length, passed, accuracy: round(passed / Math.max(1, ofKind.length), 4) };
   }
+  const byLang: Record<string, Rate> = {};
+  for (const lang of [...new Set(['en', ...outcomes.map((outcome) => outcome.lang)])]) byLang[lang] = rate(outcomes.filter((outcome) => outcome.lang === lang));
+  const removed = outcomes.filter((outcome) => outcome.removed);
   const wrong = outcomes.filter((outcome) => outcome.expected !== 'element' && outcome.got === 'ok');
   const passed = outcomes.filter((outcome) => outcome.pass).length;
   return {
@@ -86,6 +118,8 @@ export async function measureAccuracy(harness: Harness, server: FixtureServer): 
       passed,
       accuracy: round(passed / outcomes.length, 4),
       byKind,
+      byLang,
+      removed: { ...rate(removed), wrongActions: removed.filter((outcome) => outcome.got === 'ok').length },
       wrongActions: wrong.length,
       wrongActionIds: wrong.map((outcome) => outcome.id),
       failing: outcomes.filter((outcome) => !outcome.pass).map(({ id, expected, got, known }) => ({ id, expected, got, known })),

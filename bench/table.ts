@@ -56,12 +56,16 @@ export function formatTable(rows: Row[], notes: string[] = []): string {
 
 export const resultsFolder = fileURLToPath(new URL('./results/', import.meta.url));
 
-/** Writes results/latest.json and results/<YYYY-MM-DD>.json; returns their paths. */
-export function saveResults(report: object, date = new Date()): string[] {
-  mkdirSync(resultsFolder, { recursive: true });
+/**
+ * Writes results/latest.json and results/<YYYY-MM-DD>.json; a run that left sections out writes
+ * to results/partial/ instead, so it never stands in for the full run. Returns the paths.
+ */
+export function saveResults(report: object, date = new Date(), partial = false): string[] {
+  const folder = partial ? `${resultsFolder}partial/` : resultsFolder;
+  mkdirSync(folder, { recursive: true });
   const day = date.toISOString().slice(0, 10);
   const json = `${JSON.stringify(report, null, 2)}\n`;
-  const paths = [`${resultsFolder}latest.json`, `${resultsFolder}${day}.json`];
+  const paths = [`${folder}latest.json`, `${folder}${day}.json`];
   for (const path of paths) writeFileSync(path, json);
   return paths;
 }

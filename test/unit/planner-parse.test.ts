@@ -362,6 +362,58 @@ describe('parseReply: AutoGLM', () => {
     expect(intentOf(content(reply))).toEqual(intent);
   });
 
+  describe('the element in words', () => {
+    it.each([
+      ['do(action="Click", element="the Add to cart button of the Blue Shirt card")', { action: 'click', target: 'the Add to cart button of the Blue Shirt card', button: 'left', count: 1 }],
+      ['do(action="Tap", target="the Search button")', { action: 'click', target: 'the Search button', button: 'left', count: 1 }],
+      ['do(action="Tap", element="the Pay button", message="Pays $20")', { action: 'click', target: 'the Pay button', sensitive: 'Pays $20', button: 'left', count: 1 }],
+      ['do(action="Double Tap", element="the file report.pdf")', { action: 'click', target: 'the file report.pdf', button: 'left', count: 2 }],
+      ['do(action="Long Press", element="the photo of the lake")', { action: 'click', target: 'the photo of the lake', button: 'right', count: 1 }],
+      ['do(action="Type", element="the Search box", text="blue shirt")', { action: 'type', target: 'the Search box', text: 'blue shirt', clear: true, submit: false }],
+      ['do(action="Type", target="the Email field", text="a@b.c", submit=True)', { action: 'type', target: 'the Email field', text: 'a@b.c', clear: true, submit: true }],
+      ['do(action="Select", element="the Size dropdown", option="M")', { action: 'select', target: 'the Size dropdown', option: 'M' }],
+      ['do(action="Select", element="the Country list", value="France")', { action: 'select', target: 'the Country list', option: 'France' }],
+      ['do(action="Check", element="the Remember me checkbox")', { action: 'check', target: 'the Remember me checkbox', checked: true }],
+      ['do(action="Check", element="the newsletter box", checked=False)', { action: 'check', target: 'the newsletter box', checked: false }],
+      ['do(action="Uncheck", element="the newsletter box")', { action: 'check', target: 'the newsletter box', checked: false }],
+      ['do(action="Hover", element="the Products menu")', { action: 'hover', target: 'the Products menu' }],
+      ['do(action="Scroll", element="the results list", direction="down")', { action: 'scroll', target: 'the results list', direction: 'down', amount: 'page' }],
+      ['do(action="Scroll", direction="up", amount=300)', { action: 'scroll', direction: 'up', amount: 300 }],
+      ['do(action="Swipe", element="the photo carousel", start=[800,500], end=[200,500])', { action: 'scroll', target: 'the photo carousel', direction: 'right', amount: 'page' }],
+      ['do(action="Press", key="Enter", element="the Search box")', { action: 'press', key: 'Enter', target: 'the Search box' }],
+      ['do(action="Tap", element="the 2nd of 3 Reply buttons")', { action: 'click', target: 'the 2nd of 3 Reply buttons', button: 'left', count: 1 }],
+      ['do(action="Tap", element="[500, 300]")', { action: 'click', point: [500, 300], button: 'left', count: 1 }],
+      ['do(action="Tap", element=[500,300], target="the Search button")', { action: 'click', point: [500, 300], button: 'left', count: 1 }],
+      ['do(action="Tap", element="the Search button", ref="e12")', { action: 'click', target: 'the Search button', ref: 'e12', button: 'left', count: 1 }],
+    ])('%s', (reply, intent) => {
+      expect(intentOf(content(reply))).toEqual(intent);
+    });
+
+    it.each([
+      ['do(action="Tap", element="蓝色衬衫的加入购物车按钮")', '蓝色衬衫的加入购物车按钮'],
+      ['do(action="Tap", element=“蓝色衬衫的加入购物车按钮”)', '蓝色衬衫的加入购物车按钮'],
+      ['do(action="Tap", element=「搜索」按钮)', '搜索'],
+      ['do(action="Tap", element=「页面顶部的“搜索”按钮」)', '页面顶部的“搜索”按钮'],
+      ['do(action="Tap", element=『我的订单』)', '我的订单'],
+      ['do(action="Tap", element=＂登录按钮＂)', '登录按钮'],
+      ['do（action＝"Tap"，element＝"获取验证码按钮"）', '获取验证码按钮'],
+      ['do(action="Tap", element=“登录按钮")', '登录按钮'],
+      ['do(action="Tap", element=“the "Add" button”)', 'the "Add" button'],
+    ])('%s: Chinese wording and full-width quotes', (reply, target) => {
+      expect(intentOf(content(reply))).toMatchObject({ action: 'click', target });
+    });
+
+    it('reads a Chinese type with its thought', () => {
+      const reply = content('<think>需要在搜索框输入商品名。</think><answer>do(action="Type", element="页面顶部的搜索框", text="蓝色衬衫")</answer>');
+      expect(reply).toEqual({
+        ok: true,
+        format: 'autoglm',
+        thought: '需要在搜索框输入商品名。',
+        intent: { action: 'type', target: '页面顶部的搜索框', text: '蓝色衬衫', clear: true, submit: false },
+      });
+    });
+  });
+
   it('turns a swipe into pixels when the viewport is known', () => {
     const reply = content('do(action="Swipe", start=[500,800], end=[500,300])', { viewport: { width: 1280, height: 800 } });
     expect(intentOf(reply)).toEqual({ action: 'scroll', direction: 'down', amount: 400 });
@@ -386,9 +438,13 @@ describe('parseReply: AutoGLM', () => {
   });
 
   it.each([
-    ['do(action="Tap")', 'do(action="Tap") needs element=[x,y] in 0-999 coordinates.'],
-    ['do(action="Double Tap", element="the button")', 'do(action="Double Tap") needs element=[x,y] in 0-999 coordinates.'],
-    ['do(action="Type", text="hello")', 'do(action="Type") does not say which field; "type" needs a target: add element=[x,y], or reply with a "type" intent that has a "target".'],
+    ['do(action="Tap")', 'do(action="Tap") does not say which element: add element="the ... button" (words) or element=[x,y] (0-999).'],
+    ['do(action="Hover", element="  ")', 'do(action="Hover") does not say which element: add element="the ... button" (words) or element=[x,y] (0-999).'],
+    ['do(action="Type", text="hello")', 'do(action="Type") does not say which field: add element="the Search box" (words) or element=[x,y] (0-999).'],
+    ['do(action="Tap", element=[1,2,3])', 'do(action="Tap"): element must be [x,y] in 0-999 coordinates or the element in words, e.g. element="the Search button".'],
+    ['do(action="Select", element="the Size dropdown")', 'Field "option" is required for action "select".'],
+    ['do(action=, element="the Search button")', 'The do(...) call is malformed: action= has no value; write it as do(action="Tap", element="the Search button") or finish(message="...").'],
+    ['do(element="the Search button")', 'The do(...) call has no action; write it as do(action="Tap", element="the Search button").'],
     ['do(action="Type", element=[1,2])', 'Field "text" is required for action "type".'],
     ['do(action="Swipe", start=[500,800])', 'do(action="Swipe") needs start=[x,y] and end=[x,y].'],
     ['do(action="Swipe", start=[5,5], end=[5,5])', 'do(action="Swipe") has the same start and end; move at least one of them.'],
@@ -396,11 +452,15 @@ describe('parseReply: AutoGLM', () => {
     ['do(action="Home")', 'do(action="Home") has no web equivalent; use "navigate" with a URL.'],
     ['do(action="Call_API", instruction="sum up")', 'do(action="Call_API") has no web equivalent; keep facts with "note" and answer with finish(message="...").'],
     ['do(action="Note", message="True")', 'do(action="Note") must carry what to keep: do(action="Note", message="...").'],
-    ['do(action="Fly", element=[1,2])', 'Unknown AutoGLM action "Fly"; use one of: Tap, Double Tap, Long Press, Type, Swipe, Back, Wait, Take_over, Interact, Note or finish(message="...").'],
-    ['do(action="Tap", element=[500,300', 'The do(...) call is cut off or malformed; write it as do(action="Tap", element=[x,y]) or finish(message="...").'],
+    ['do(action="Fly", element=[1,2])', 'Unknown AutoGLM action "Fly"; use one of: Tap, Double Tap, Long Press, Type, Select, Check, Hover, Scroll, Swipe, Back, Wait, Take_over, Interact, Note or finish(message="...").'],
+    ['do(action="Fly", element="the Blue Shirt card")', 'Unknown AutoGLM action "Fly"; use one of: Tap, Double Tap, Long Press, Type, Select, Check, Hover, Scroll, Swipe, Back, Wait, Take_over, Interact, Note or finish(message="...").'],
+    ['do(action="Tap", element=[500,300', 'The do(...) call is cut off: the list element=[500,300 never closes. Close it with "]" and end the call with ")".'],
+    ['do(action="Click", element="the Add to cart button)', 'The do(...) call is cut off: the string element="the Add to cart button) never closes. Close it with " and end the call with ")".'],
+    ['do(action="Click", element=「蓝色衬衫的加入购物车按钮)', 'The do(...) call is cut off: the string element=「蓝色衬衫的加入购物车按钮) never closes. Close it with 」 and end the call with ")".'],
     ['do(action="Tap", element=[1200,300])', 'Field "point" of action "click" must be [x, y] with x and y from 0 to 999.'],
-    ['<answer>do(action="Type", element=[1,2], text="hel', 'The do(...) call is cut off or malformed; write it as do(action="Tap", element=[x,y]) or finish(message="...").'],
-    ['do(action="Tap", element=[500,300]', 'The do(...) call is cut off or malformed; write it as do(action="Tap", element=[x,y]) or finish(message="...").'],
+    ['<answer>do(action="Type", element=[1,2], text="hel', 'The do(...) call is cut off: the string text="hel never closes. Close it with " and end the call with ")".'],
+    ['do(action="Tap", element=[500,300]', 'The do(...) call is cut off: it never closes with ")". Send the whole call, e.g. do(action="Tap", element="the Search button").'],
+    ['do(action="Tap", element="the Search button"', 'The do(...) call is cut off: it never closes with ")". Send the whole call, e.g. do(action="Tap", element="the Search button").'],
   ])('%s -> error', (reply, error) => {
     expect(content(reply)).toEqual({ ok: false, format: 'autoglm', error });
   });

@@ -185,37 +185,57 @@ function unwrap(object: Fields): { action: string; fields: Fields; thought?: str
 
 // ---- AutoGLM ----------------------------------------------------------------------------------
 
-const autoglmCall = /\b(do|finish)\s*\(/;
+const autoglmCall = /\b(do|finish)\s*[(\uff08]/;
 const pythonWords: Record<string, boolean | null> = { True: true, False: false, None: null };
+/** Chinese models also quote with corner brackets and full-width marks. */
+const argumentQuotes: Record<string, string> = { ...closers, '\u300c': '\u300d', '\u300e': '\u300f', '\uff02': '\uff02', '\uff07': '\uff07' };
+const closing = /[)\uff09]/;
 
-/** Reads `key="value", key=[1,2], key=3` up to the closing parenthesis (none: cut off). Positional values get `_0`. */
-function readArguments(source: string): Fields | undefined {
+/** The string from `start` to its unescaped `closer`: its value and where the closer is. */
+function readString(source: string, start: number, closer: string): { value: string; end: number } | undefined {
+  let value = '';
+  for (let i = start; i < source.length; i += 1) {
+    const c = source[i] ?? '';
+    if (c === closer) return { value, end: i };
+    if (c === '\\' && i + 1 < source.length) {
+      i += 1;
+      const next = source[i] ?? '';
+      value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+    } else value += c;
+  }
+  return undefined;
+}
+
+type Arguments = { ok: true; args: Fields } | { ok: false; error: string };
+
+/** Reads `key="value", key=[1,2], key=3` up to the closing parenthesis. Positional values get `_0`. */
+function readArguments(source: string, call: string): Arguments {
   const args: Fields = {};
   let i = 0;
   let position = 0;
   const skip = () => {
-    while (i < source.length && /[\s,]/.test(source[i] ?? '')) i += 1;
+    while (i < source.length && /[\s,\uff0c]/.test(source[i] ?? '')) i += 1;
   };
-  for (skip(); i < source.length && source[i] !== ')'; skip()) {
-    const key = /^([A-Za-z_]\w*)\s*=\s*/.exec(source.slice(i));
+  for (skip(); i < source.length && !closing.test(source[i] ?? ''); skip()) {
+    const key = /^([A-Za-z_]\w*)\s*[=\uff1d]\s*/.exec(source.slice(i));
     const name = key ? (key[1] ?? '') : `_${position++}`;
     if (key) i += key[0].length;
     const ch = source[i] ?? '';
-    const closer = closers[ch];
+    const closer = argumentQuotes[ch];
     if (closer) {
-      let value = '';
-      for (i += 1; i < source.length && source[i] !== closer; i += 1) {
-        const escaped = source[i] === '\\' && i + 1 < source.length;
-        if (escaped) i += 1;
-        const c = source[i] ?? '';
-        value += escaped && c === 'n' ? '\n' : escaped && c === 't' ? '\t' : c;
+      // A model that opens with a curly quote sometimes closes with a straight one.
+      const read = readString(source, i + 1, closer) ?? (ch === '\u201c' ? readString(source, i + 1, '"') : undefined);
+      if (!read) {
+        const value = source.slice(i + 1);
+        return { ok: false, error: `The ${call}(...) call is cut off: the string ${key ? `${name}=` : ''}${ch}${value.slice(0, 24)}${value.length > 24 ? '...' : ''} never closes. Close it with ${closer} and end the call with ")".` };
       }
-      if (i >= source.length) return undefined;
+      const { value, end } = read;
       args[name] = value;
-      i += 1;
+      i = end + 1;
     } else {
-      const end = ch === '[' ? source.indexOf(']', i) + 1 : i + (/^[^,)]*/.exec(source.slice(i))?.[0].length ?? 0);
-      if (end <= i) return undefined;
+      const end = ch === '[' ? source.indexOf(']', i) + 1 : i + (/^[^,\uff0c)\uff09]*/.exec(source.slice(i))?.[0].length ?? 0);
+      if (ch === '[' && end <= i) return { ok: false, error: `The ${call}(...) call is cut off: the list ${key ? `${name}=` : ''}${source.slice(i, i + 24)} never closes. Close it with "]" and end the call with ")".` };
+      if (end <= i) return { ok: false, error: `The ${call}(...) call is malformed: ${key ? `${name}= has no value` : 'a value is missing'}; write it as do(action="Tap", element="the Search button") or finish(message="...").` };
       const raw = source.slice(i, end).trim();
       const numbers = ch === '[' ? raw.slice(1, -1).split(',').map(Number) : [];
       if (ch === '[') args[name] = numbers.every(Number.isFinite) ? numbers : raw;
@@ -223,12 +243,13 @@ function readArguments(source: string): Fields | undefined {
       i = end;
     }
   }
-  return i < source.length ? args : undefined;
+  if (i >= source.length) return { ok: false, error: `The ${call}(...) call is cut off: it never closes with ")". Send the whole call, e.g. do(action="Tap", element="the Search button").` };
+  return { ok: true, args };
 }
 
-/** [x, y], a "[x, y]" string or an [x1, y1, x2, y2] box (its centre). */
+/** [x, y], a "[x, y]" string or an [x1, y1, x2, y2] box (its centre). Words with numbers in them are not a point. */
 function pointOf(value: unknown): [number, number] | undefined {
-  const numbers = typeof value === 'string' ? (value.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number) : value;
+  const numbers = typeof value === 'string' ? (/^\s*[[(]?\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)*\s*[\])]?\s*$/.test(value) ? (value.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number) : []) : value;
   if (!Array.isArray(numbers) || !numbers.every((n): n is number => typeof n === 'number')) return undefined;
   const [x1, y1, x2, y2] = numbers;
   if (numbers.length === 2 && x1 !== undefined && y1 !== undefined) return [x1, y1];
@@ -236,39 +257,85 @@ function pointOf(value: unknown): [number, number] | undefined {
   return undefined;
 }
 
-const autoglmActions = 'Tap, Double Tap, Long Press, Type, Swipe, Back, Wait, Take_over, Interact, Note or finish(message="...")';
+type Location = { where: Fields } | { error: string };
+
+/**
+ * Where a do(...) call acts: `element=[x,y]` (or point=, coordinate=) is a point; `element="words"`
+ * or `target="words"` is a target in words for the grounder, as in any other intent; `ref=` rides along.
+ */
+function locationOf(args: Fields, name: string): Location {
+  const given = args.element ?? args.point ?? args.coordinate;
+  const point = pointOf(given);
+  if (point) return { where: { point } };
+  const words = [args.element, args.target].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  if (given !== undefined && typeof given !== 'string') return { error: `do(action="${name}"): element must be [x,y] in 0-999 coordinates or the element in words, e.g. element="the Search button".` };
+  const where: Fields = {};
+  if (words) where.target = words.trim();
+  if (args.ref !== undefined) where.ref = args.ref;
+  return { where };
+}
+
+const autoglmActions = 'Tap, Double Tap, Long Press, Type, Select, Check, Hover, Scroll, Swipe, Back, Wait, Take_over, Interact, Note or finish(message="...")';
+/** Keys that say where, read by locationOf, and never passed on as fields. */
+const locationKeys = new Set(['element', 'point', 'coordinate', 'target', 'ref']);
 
 /**
  * AutoGLM's phone actions as intents. Long Press becomes a right click (on the web, both open the
  * context menu); Swipe becomes a scroll whose direction is where the content moves (a finger moving
  * up scrolls down); Interact asks the person to choose, as AutoGLM's prompt defines it. Launch, Home
- * and Call_API have no web counterpart.
+ * and Call_API have no web counterpart. The web's own actions (Select, Check, Hover, Scroll, Press...)
+ * are read too, with their fields as the intent has them.
  */
 function fromAutoglm(answer: string, context: ParseContext): { action: string; fields: Fields } | { error: string } {
   const call = autoglmCall.exec(answer);
-  const args = call ? readArguments(answer.slice(call.index + call[0].length)) : undefined;
-  if (!call || !args) return { error: `The ${call?.[1] ?? 'do'}(...) call is cut off or malformed; write it as do(action="Tap", element=[x,y]) or finish(message="...").` };
+  if (!call) return { error: `The do(...) call is malformed; write it as do(action="Tap", element="the Search button") or finish(message="...").` };
+  const read = readArguments(answer.slice(call.index + call[0].length), call[1] ?? 'do');
+  if (!read.ok) return { error: read.error };
+  const { args } = read;
   const message = text(args.message) ?? text(args._0);
   if (call[1] === 'finish') return { action: 'finish', fields: { success: true, ...(message ? { answer: message } : {}) } };
   const name = typeof args.action === 'string' ? args.action : '';
-  const element = pointOf(args.element ?? args.point ?? args.coordinate);
-  const at = (fields: Fields) =>
-    element ? { action: 'click', fields: { point: element, ...fields } } : { error: `do(action="${name}") needs element=[x,y] in 0-999 coordinates.` };
-  switch (name.toLowerCase().replace(/[\s_-]+/g, '')) {
+  if (!name) return { error: `The do(...) call has no action; write it as do(action="Tap", element="the Search button").` };
+  const location = locationOf(args, name);
+  if ('error' in location) return location;
+  const { where } = location;
+  const located = Object.keys(where).length > 0;
+  const at = (action: string, fields: Fields) =>
+    located ? { action, fields: { ...where, ...fields } } : { error: `do(action="${name}") does not say which element: add element="the ... button" (words) or element=[x,y] (0-999).` };
+  // AutoGLM marks a consequential step with message="..."; an intent calls that `sensitive`.
+  const rest = Object.fromEntries(
+    Object.entries(args)
+      .filter(([key]) => key !== 'action' && !locationKeys.has(key) && !key.startsWith('_'))
+      .map(([key, value]) => [key === 'message' ? 'sensitive' : key, value]),
+  );
+  const key = name.toLowerCase().replace(/[\s_-]+/g, '');
+  switch (key) {
     case 'tap':
     case 'click':
-      return at(message ? { sensitive: message } : {});
+      return at('click', message ? { sensitive: message } : {});
     case 'doubletap':
     case 'doubleclick':
-      return at({ count: 2 });
+      return at('click', { count: 2 });
     case 'longpress':
-      return at({ button: 'right' });
+    case 'rightclick':
+      return at('click', { button: 'right' });
     case 'type':
-    case 'typename': {
-      const where = element ? { point: element } : Object.fromEntries(['target', 'ref'].filter((key) => args[key] !== undefined).map((key) => [key, args[key]]));
-      if (Object.keys(where).length === 0) return { error: `do(action="${name}") does not say which field; "type" needs a target: add element=[x,y], or reply with a "type" intent that has a "target".` };
-      return { action: 'type', fields: { ...where, text: args.text } };
+    case 'typename':
+    case 'input':
+      if (!located) return { error: `do(action="${name}") does not say which field: add element="the Search box" (words) or element=[x,y] (0-999).` };
+      return { action: 'type', fields: { ...where, ...rest } };
+    case 'select': {
+      const { value, text: label, ...others } = rest;
+      const option = rest.option ?? value ?? label;
+      return at('select', { ...others, ...(option === undefined ? {} : { option }) });
     }
+    case 'check':
+    case 'uncheck':
+      return at('check', { ...rest, ...(key === 'uncheck' ? { checked: false } : {}) });
+    case 'hover':
+      return at('hover', rest);
+    case 'scroll':
+      return { action: 'scroll', fields: { ...where, ...rest } };
     case 'swipe': {
       const [start, end] = [pointOf(args.start), pointOf(args.end)];
       if (!start || !end) return { error: `do(action="${name}") needs start=[x,y] and end=[x,y].` };
@@ -278,7 +345,8 @@ function fromAutoglm(answer: string, context: ParseContext): { action: string; f
       const direction = vertical ? (dy < 0 ? 'down' : 'up') : dx < 0 ? 'right' : 'left';
       const size = vertical ? context.viewport?.height : context.viewport?.width;
       const amount = size ? Math.max(1, Math.round((Math.abs(vertical ? dy : dx) / 1000) * size)) : 'page';
-      return { action: 'scroll', fields: { direction, amount } };
+      // A swipe that names a region in words scrolls that region, not the page.
+      return { action: 'scroll', fields: { direction, amount, ...(typeof where.target === 'string' ? { target: where.target } : {}) } };
     }
     case 'back':
       return { action: 'back', fields: {} };
@@ -299,8 +367,12 @@ function fromAutoglm(answer: string, context: ParseContext): { action: string; f
       return { error: `do(action="${name}") has no web equivalent; use "navigate" with a URL.` };
     case 'callapi':
       return { error: `do(action="${name}") has no web equivalent; keep facts with "note" and answer with finish(message="...").` };
-    default:
+    default: {
+      // Any other intent by its own name (press, navigate, forward...), with its own fields.
+      const action = actionOf(name);
+      if (action && action !== 'finish') return { action, fields: { ...where, ...rest } };
       return { error: `Unknown AutoGLM action "${name}"; use one of: ${autoglmActions}.` };
+    }
   }
 }
 
@@ -333,7 +405,7 @@ function explain(action: ActionName, candidate: Fields, issue: core.$ZodIssue): 
   const value = valueAt(candidate, issue.path);
   const of = `Field "${field}" of action "${action}"`;
   if (field === 'point') return `${of} must be [x, y] with x and y from 0 to 999.`;
-  if (issue.code === 'invalid_type' && value === undefined && issue.path.length === 1) return `Field "${field}" is required for action "${action}".`;
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined && issue.path.length === 1) return `Field "${field}" is required for action "${action}".`;
   if (issue.code === 'invalid_type') return `${of} must be ${alternatives(issue).join(', ')}, not ${kindOf(value)}.`;
   if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return `${of} must be one of: ${alternatives(issue).join(', ')}.`;
   const at = issue.path.length > 1 ? ` (at ${issue.path.map(String).join('.')})` : '';
@@ -379,20 +451,20 @@ function fromToolCall(call: { name: string; arguments: string }, thought: string
 function fromContent(content: string, context: ParseContext): ParsedReply {
   const { thought: think, rest } = splitThink(content);
   const answer = /<answer>([\s\S]*?)(?:<\/answer>|$)/i.exec(rest)?.[1] ?? rest;
-  const prose = text(rest.slice(0, Math.max(0, rest.search(/<answer>|\b(?:do|finish)\s*\(/i))).replace(/<\/?answer>/gi, ''));
+  const prose = text(rest.slice(0, Math.max(0, rest.search(/<answer>|\b(?:do|finish)\s*[(\uff08]/i))).replace(/<\/?answer>/gi, ''));
   const autoglm = () => {
     const read = fromAutoglm(answer, context);
     if ('error' in read) return fail('autoglm', read.error);
     return toIntent('autoglm', read.action, read.fields, think ?? prose, context);
   };
-  if (/^\s*(?:do|finish)\s*\(/.test(answer)) return autoglm();
+  if (/^\s*(?:do|finish)\s*[(\uff08]/.test(answer)) return autoglm();
 
   const fences = [...answer.matchAll(/```[\w-]*\s*([\s\S]*?)```/g)].map((match) => match[1] ?? '');
   const fenced = fences.map(findObjects).filter((found) => found.spans.length > 0);
   const { spans, cut } = fenced.length > 0 ? { spans: fenced.flatMap((found) => found.spans), cut: false } : findObjects(answer);
   if (spans.length === 0) {
     if (cut) return fail('json', `The JSON object in the reply is cut off (its braces do not close). ${howToFix(context)}`);
-    if (/\b(?:do\s*\(\s*action|finish\s*\(\s*message)\s*=/.test(answer)) return autoglm();
+    if (/\b(?:do\s*[(\uff08]\s*action|finish\s*[(\uff08]\s*message)\s*[=\uff1d]/.test(answer)) return autoglm();
     return fail('unknown', `The reply has no tool call and no JSON object. ${howToFix(context)}`);
   }
 
