@@ -66,12 +66,13 @@ export class EffectWatcher {
   }
 
   /** Waits for the page to go quiet (bounded), then says what changed. */
-  async finish(): Promise<Effect> {
+  async finish(options: { quietMs?: number } = {}): Promise<Effect> {
     const start = Date.now();
-    while (!this.leaving && Date.now() - start < SETTLE_MAX_MS && Date.now() - this.lastMutation < QUIET_MS) {
+    const quiet = options.quietMs ?? QUIET_MS;
+    while (!this.leaving && Date.now() - start < SETTLE_MAX_MS && Date.now() - this.lastMutation < quiet) {
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
-    if (Date.now() - start < QUIET_MS && !this.leaving) await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    if (Date.now() - start < quiet && !this.leaving) await new Promise((resolve) => setTimeout(resolve, quiet - (Date.now() - start)));
     this.observer.disconnect();
     const view = this.doc.defaultView ?? window;
     view.removeEventListener('pagehide', this.onLeave);

@@ -6,6 +6,8 @@ export const hover: ActionDefinition<'hover'> = {
   action: 'hover',
   element: 'required',
   expectsChange: true,
+  // Menus commonly open a submenu 200-300 ms after the pointer arrives (jQuery UI, Bootstrap hover menus).
+  quietMs: 400,
   async run(context) {
     const { element, located } = context;
     if (!element) return { kind: 'not-found', message: 'No element to hover.' };

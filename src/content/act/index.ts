@@ -15,6 +15,8 @@ import type { ActionDefinition } from './types.ts';
 
 // The registry of page actions and the one path every intent takes: ground, show, act, check.
 
+const POPUP_QUIET_MS = 400;
+
 const definitions: { [A in PageAction]: ActionDefinition<A> } = { click, type, select, check, hover, press, scroll };
 
 function wantsElement(definition: ActionDefinition<PageAction>, intent: PageIntent): boolean {
@@ -54,7 +56,10 @@ export async function runPageIntent(doc: Document, registry: RefRegistry, intent
     outcome = { kind: 'error' as const, message: `Acting failed inside the page: ${error instanceof Error ? error.message : String(error)}` };
   }
   lap('act');
-  const effect = await watcher.finish();
+  // A control that opens a popup may open it after a delay, as hover menus do.
+  const opensPopup = element?.matches('[aria-haspopup]:not([aria-haspopup="false"]), [aria-expanded]') === true;
+  const quietMs = definition.quietMs ?? (opensPopup ? POPUP_QUIET_MS : undefined);
+  const effect = await watcher.finish(quietMs === undefined ? {} : { quietMs });
   hide();
   lap('settle');
 

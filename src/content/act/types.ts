@@ -28,6 +28,8 @@ export interface ActionDefinition<A extends PageAction> {
   element: 'required' | 'optional';
   /** Whether "nothing changed" after it is worth telling the planner. */
   expectsChange: boolean;
+  /** How long the page must stay still before the effect is read (menus open after a hover delay). */
+  quietMs?: number;
   run(context: ActionContext<A>): Promise<Outcome>;
 }
 

@@ -145,7 +145,9 @@ export function getName(element: Element, role: string | null, style: StyleReade
     name = '';
   }
   // A clickable list item (a suggestion, a menu entry) is known by its text, which accname leaves out.
-  if (!name && (role === null || role === 'generic' || role === 'gridcell' || role === 'option' || role === 'listitem')) name = getText(element, 80);
+  // A list item's collapsed sublist (a file tree's closed folder) is not part of what it says: innerText leaves hidden text out.
+  if (!name && role === 'listitem' && isHTMLElement(element)) name = element.innerText.slice(0, 80);
+  if (!name && (role === null || role === 'generic' || role === 'gridcell' || role === 'option')) name = getText(element, 80);
   return collapse(name);
 }
 
