@@ -10,11 +10,32 @@ export function normalize(text: string): string {
     .trim();
 }
 
+const WORD_PART = /^[\p{L}\p{N}\p{S}›»‹«…]+$/u;
+// Chinese and Japanese write words without spaces between them; only a dictionary finds where they end.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+// One segmenter for every call: making one costs far more than using it.
+let segmenter: Intl.Segmenter | undefined;
+
+/** Text cut where the dictionary says words end ("加入购物车" is 加入, 购物, 车), punctuation and spaces included. */
+export function segments(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return Array.from(segmenter.segment(text), (part) => part.segment);
+}
+
+function segment(chunk: string): string[] {
+  return segments(chunk).filter((part) => WORD_PART.test(part));
+}
+
 /** Words, keeping symbols that carry meaning on their own (♡, ×, +, ›). */
 export function tokenize(text: string): string[] {
-  return normalize(text)
-    .split(/[^\p{L}\p{N}\p{S}›»‹«…]+/u)
-    .filter((token) => token.length > 0);
+  const tokens: string[] = [];
+  for (const chunk of normalize(text).split(/[^\p{L}\p{N}\p{S}›»‹«…]+/u)) {
+    if (chunk.length === 0) continue;
+    // Text in spaced scripts keeps the plain split, so English reads exactly as before.
+    if (UNSPACED.test(chunk)) tokens.push(...segment(chunk));
+    else tokens.push(chunk);
+  }
+  return tokens;
 }
 
 export function levenshtein(a: string, b: string): number {
