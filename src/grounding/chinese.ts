@@ -230,7 +230,8 @@ interface Head {
   ordinal?: number;
 }
 
-const fillers = new Set(['的', '这个', '那个', '一个', '该', '此', '个']);
+// Words about the description itself: "排序方式" is the sort select, "邮箱位置" the email field.
+const fillers = new Set(['的', '这个', '那个', '一个', '该', '此', '个', '方式', '内容', '位置']);
 
 function nameWords(text: string): string[] {
   return tokenize(text).filter((word) => !fillers.has(word));
@@ -306,9 +307,18 @@ function readings(raw: string, body: string, quotes: string[], remark: Tail): Ta
       result.push(query);
     }
   };
-  if (parts.length > 1) add(parts[parts.length - 1] ?? '', parts.slice(0, -1));
-  // 的 may belong to the name ("用户的协议"): the whole as the element is always a reading too.
-  add(body, []);
+  if (parts.length === 1) {
+    add(body, []);
+    return result;
+  }
+  add(parts[parts.length - 1] ?? '', parts.slice(0, -1));
+  // 的 may belong to the name ("用户的协议"), but then the element says all of it: read whole, the
+  // words are one phrase, not loose words that the card's heading could supply.
+  const whole = body.replace(MARKS, (mark) => quotes[mark.charCodeAt(0) - MARK_BASE] ?? '');
+  const role = chineseRoleWords.find((entry) => whole.length > entry.phrase.length && endsWithWord(whole, entry.phrase));
+  const query: TargetQuery = { raw, phrases: [role ? whole.slice(0, -role.phrase.length) : whole], words: [], states: [], scopes: [...remark.scopes], relations: [...remark.relations] };
+  if (role) query.role = role;
+  result.push(query);
   return result;
 }
 
@@ -321,7 +331,9 @@ export function parseChinese(raw: string): TargetQuery[] {
   // "按钮：登录", "输入框: 手机号": the role first, then the name.
   const labelled = /^([^:]+?)\s*:\s*(.+)$/u.exec(main);
   const ordered = labelled?.[1] && labelled[2] && chineseRoleWords.some((entry) => entry.phrase === labelled[1]) ? `${labelled[2]}${labelled[1]}` : main;
-  const body = stripVerbs(ordered);
+  // "在搜索框中输入": the field the text goes into.
+  const into = /^在(.+?)(?:中|里|内|上)?(?:输入|填写|填入|键入)$/u.exec(ordered)?.[1];
+  const body = stripVerbs(into ?? ordered);
   const all = readings(raw, body, quotes, remarkTail);
   // A verb may be the first word of the name after all: a button called "选择文件".
   if (body !== ordered) all.push(...readings(raw, ordered, quotes, remarkTail).filter((reading) => reading.relations.length === 0 && reading.scopes.length === 0));

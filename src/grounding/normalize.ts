@@ -22,8 +22,27 @@ export function segments(text: string): string[] {
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
+const LONE_HAN = /^\p{Script=Han}$/u;
+
+/**
+ * Words of an unspaced chunk. Characters the dictionary leaves alone are a word it does not know
+ * ("扫码" comes out as 扫, 码): they stay together, so that 码 alone cannot match 验证码.
+ */
 function segment(chunk: string): string[] {
-  return segments(chunk).filter((part) => WORD_PART.test(part));
+  const words: string[] = [];
+  let run = '';
+  for (const part of segments(chunk)) {
+    if (!WORD_PART.test(part)) continue;
+    if (LONE_HAN.test(part)) {
+      run += part;
+      continue;
+    }
+    if (run) words.push(run);
+    run = '';
+    words.push(part);
+  }
+  if (run) words.push(run);
+  return words;
 }
 
 /** Words, keeping symbols that carry meaning on their own (♡, ×, +, ›). */
