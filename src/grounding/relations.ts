@@ -205,6 +205,8 @@ export function positionScores(where: string, pool: Candidate[]): Map<number, nu
     if (/left/.test(where)) parts.push(1 - x);
     if (/right/.test(where)) parts.push(x);
     if (/corner/.test(where) && parts.length === 0) parts.push(Math.max(Math.abs(x - 0.5), Math.abs(y - 0.5)) * 2);
+    // "the middle one" of a row of buttons, or of a column: only the direction they spread in counts.
+    if (/middle|centre|center/.test(where)) parts.push(1 - 2 * (spanX >= spanY ? Math.abs(x - 0.5) : Math.abs(y - 0.5)));
     const fit = parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 1;
     result.set(candidate.index, 0.5 + 0.5 * fit);
   });
