@@ -256,7 +256,7 @@ describe('ground in Chinese', () => {
       candidate({ index: 4, name: '加入购物车', text: '加入购物车', box: box(300, 60), ...inCard(20) }),
     ];
     if (withBlueButton) list.push(candidate({ index: 5, name: '加入购物车', text: '加入购物车', box: box(0, 60), ...inCard(10) }));
-    return page(list, [text('蓝色衬衫', 11, [10, 1], box(0, 0)), text('红色衬衫', 21, [20, 1], box(300, 0))]);
+    return { ...page(list, [text('蓝色衬衫', 11, [10, 1], box(0, 0)), text('红色衬衫', 21, [20, 1], box(300, 0))]), units: [10, 20] };
   }
 
   it('finds the button of the card that 的 names', () => {
