@@ -1,13 +1,15 @@
 import { normalize, tokenize, wordSimilarity } from './normalize.ts';
 import { synonymGroups } from './vocabulary.ts';
+import { chineseSynonymGroups } from './vocabulary-zh.ts';
 
 // How well a piece of a description matches a piece of page text, from 0 to 1.
 
 /** Each word (or joined phrase) and the meanings it can carry. */
 const meanings = new Map<string, Set<number>>();
-synonymGroups.forEach((group, index) => {
+[...synonymGroups, ...chineseSynonymGroups].forEach((group, index) => {
   for (const member of group) {
-    const key = member.replace(/ /g, '_');
+    // A Chinese member is keyed by its dictionary words ("购物车" is 购物_车), as page text will be split.
+    const key = /\p{Script=Han}/u.test(member) ? tokenize(member).join('_') : member.replace(/ /g, '_');
     const set = meanings.get(key) ?? new Set<number>();
     set.add(index);
     meanings.set(key, set);

@@ -1,3 +1,4 @@
+import { isChinese, parseChinese } from './chinese.ts';
 import { normalize } from './normalize.ts';
 import { fillerWords, namedContainerWords, ordinalWords, roleWords, scopeWords, stateWords, type RoleWord, type StateWord } from './vocabulary.ts';
 
@@ -98,7 +99,8 @@ function stripArticles(text: string): string {
 }
 
 function isSpecific(text: string, quoted: boolean): boolean {
-  return quoted || /(^|\s)\p{Lu}/u.test(text) || /\d/.test(text);
+  // Chinese has no capitals; a name written in it is as particular as a capitalised one.
+  return quoted || /(^|\s)\p{Lu}/u.test(text) || /\d/.test(text) || isChinese(text);
 }
 
 interface Tail {
@@ -182,7 +184,7 @@ function split(text: string, useWeak: boolean): Split {
       // ...or before a capitalised name: "in Wen Li's row".
       const pattern =
         relation.words === 'in'
-          ? new RegExp(`\\s(?:in|In|IN)(?=\\s+(?:[Tt]he\\s|[Aa]\\s|\\u0000|\\p{Lu}|${Object.keys(scopeWords).join('|')}))`, 'gu')
+          ? new RegExp(`\\s(?:in|In|IN)(?=\\s+(?:[Tt]he\\s|[Aa]\\s|\\u0000|\\p{Lu}|\\p{Script=Han}|${Object.keys(scopeWords).join('|')}))`, 'gu')
           : new RegExp(`\\s${relation.words.replace(/ /g, '\\s+')}(?=\\s)`, 'gi');
       for (const match of head.matchAll(pattern)) {
         if (match.index === undefined || match.index === 0) continue;
@@ -294,7 +296,14 @@ function quoteIsPlace(text: string): boolean {
   return readHead(` ${text.slice(0, at)}`.slice(0, relation.index), []).words.length > 0;
 }
 
+/** Words in Latin letters outside quotes: English structure the English reader should see too. */
+function hasEnglishWords(raw: string): boolean {
+  return /[A-Za-z]{2,}/.test(raw.replace(QUOTE, ' '));
+}
+
 export function parseTarget(raw: string): TargetQuery[] {
+  const chinese = isChinese(raw) ? parseChinese(raw) : [];
+  if (chinese.length > 0 && !hasEnglishWords(raw)) return unique(chinese);
   const extracted = extractQuotes(raw.replace(/[.!?]+$/, ''));
   const quotes = extracted.quotes;
   const text = unpossess(extracted.text);
@@ -307,6 +316,10 @@ export function parseTarget(raw: string): TargetQuery[] {
       if (reading.words.length > 0) readings.push({ ...rest, words });
     }
   }
+  return unique([...chinese, ...readings]);
+}
+
+function unique(readings: TargetQuery[]): TargetQuery[] {
   const seen = new Set<string>();
   return readings.filter((reading) => {
     const key = JSON.stringify({ ...reading, raw: '' });

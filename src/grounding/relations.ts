@@ -27,6 +27,8 @@ interface Anchor {
   ancestors: number[];
   box: TextBlock['box'];
   strength: number;
+  /** Set when the anchor is a control itself (a product link in its own table cell). */
+  control?: boolean;
 }
 
 interface TextIndex {
@@ -98,7 +100,7 @@ export function findAnchors(page: PageData, anchor: string): Anchor[] {
     const fits = !kind || kind.roles.includes(candidate.role) || kind.near.includes(candidate.role);
     const strength = Math.max(textMatch(wanted, candidate.name), textMatch(wanted, candidate.label), 0.9 * textMatch(wanted, candidate.placeholder)) * (fits ? 1 : 0.6);
     const ancestors = candidate.node === undefined ? candidate.ancestors : [candidate.node, ...candidate.ancestors];
-    if (strength >= 0.6) anchors.push({ ancestors, box: candidate.box, strength });
+    if (strength >= 0.6) anchors.push({ ancestors, box: candidate.box, strength, control: true });
   }
   const best = Math.max(0, ...anchors.map((a) => a.strength));
   return anchors.filter((a) => a.strength >= best - 0.15);
@@ -143,6 +145,19 @@ function ownIds(candidate: Candidate): Set<number> {
   return ids;
 }
 
+const unitSizeCache = new WeakMap<PageData, Map<number, number>>();
+
+/** How many candidates each unit holds. */
+function unitSizes(page: PageData, units: Set<number>): Map<number, number> {
+  let sizes = unitSizeCache.get(page);
+  if (!sizes) {
+    sizes = new Map<number, number>();
+    for (const candidate of page.candidates) for (const id of candidate.ancestors) if (units.has(id)) sizes.set(id, (sizes.get(id) ?? 0) + 1);
+    unitSizeCache.set(page, sizes);
+  }
+  return sizes;
+}
+
 /** For one relation, a score per candidate relative to the best-placed candidate. */
 export function relationScores(page: PageData, relation: Relation, pool: Candidate[]): Map<number, number> {
   const result = new Map<number, number>();
@@ -153,7 +168,9 @@ export function relationScores(page: PageData, relation: Relation, pool: Candida
     return result;
   }
   const units = new Set(page.units ?? []);
-  const anchorUnits = anchors.map((anchor) => anchor.ancestors.filter((id) => units.has(id)));
+  const sizes = unitSizes(page, units);
+  // A unit that holds the anchor control and nothing else (its table cell) scopes nothing.
+  const anchorUnits = anchors.map((anchor) => anchor.ancestors.filter((id) => units.has(id) && !(anchor.control && (sizes.get(id) ?? 0) <= 1)));
   const positions = anchors.map((anchor) => positionsOf(anchor.ancestors));
   const raw = pool.map((candidate) => {
     const own = ownIds(candidate);
@@ -205,6 +222,8 @@ export function positionScores(where: string, pool: Candidate[]): Map<number, nu
     if (/left/.test(where)) parts.push(1 - x);
     if (/right/.test(where)) parts.push(x);
     if (/corner/.test(where) && parts.length === 0) parts.push(Math.max(Math.abs(x - 0.5), Math.abs(y - 0.5)) * 2);
+    // "the middle one" of a row of buttons, or of a column: only the direction they spread in counts.
+    if (/middle|centre|center/.test(where)) parts.push(1 - 2 * (spanX >= spanY ? Math.abs(x - 0.5) : Math.abs(y - 0.5)));
     const fit = parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 1;
     result.set(candidate.index, 0.5 + 0.5 * fit);
   });

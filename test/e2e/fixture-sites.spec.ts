@@ -22,7 +22,7 @@ type SetupStep = z.infer<typeof SetupStep>;
 
 const Case = z
   .object({
-    id: z.string().regex(/^[a-z]+-\d{3}$/),
+    id: z.string().regex(/^[a-z]+(?:-[a-z]+)*-\d{3}$/),
     page: z.string().startsWith('/'),
     setup: z.array(SetupStep).min(1).optional(),
     intent: z.record(z.string(), z.unknown()),
@@ -35,7 +35,7 @@ const Case = z
   .strict();
 type Case = z.infer<typeof Case>;
 
-const CaseFile = z.object({ site: z.string().min(1), cases: z.array(Case).min(1) }).strict();
+const CaseFile = z.object({ site: z.string().min(1), lang: z.enum(['en', 'zh']).optional(), cases: z.array(Case).min(1) }).strict();
 
 interface Loaded {
   file: string;

@@ -19,6 +19,8 @@ export interface GroundingCase {
 
 export interface CaseFile {
   site: string;
+  /** The language the targets are written in; 'en' when absent. */
+  lang?: 'en' | 'zh';
   cases: GroundingCase[];
 }
 
