@@ -63,13 +63,15 @@ export function extractCandidate(element: Element, role: string | null, place: C
   if (isInput(element)) candidate.type = element.type;
   const label = labels && labels.length > 0 ? collapse([...labels].map((l) => l.textContent ?? '').join(' ')) : isFieldElement(element, finalRole) ? getUnlinkedLabel(element) : undefined;
   if (label) candidate.label = label;
+  // Words that only name the field from beside it are still how a person, and the planner, knows it.
+  if (label && !candidate.name && !labels?.length) candidate.name = label;
   const placeholder = element.getAttribute('placeholder') ?? element.getAttribute('aria-placeholder');
   if (placeholder) candidate.placeholder = placeholder;
   const value = getSafeValue(custom ?? element);
   if (value !== undefined) candidate.value = value;
   const title = element.getAttribute('title');
   if (title) candidate.title = title;
-  const hints = getHints(element);
+  const hints = [getHints(element), custom && getHints(custom)].filter(Boolean).join(' ');
   if (hints) candidate.hints = hints;
   const heading = place.heading;
   if (heading) candidate.heading = heading;
@@ -79,6 +81,7 @@ export function extractCandidate(element: Element, role: string | null, place: C
   if (near && near.text !== heading && place.ancestors.slice(0, 4).some((ancestor) => near.owner === ancestor || near.ancestors.slice(0, 2).includes(ancestor))) {
     candidate.nearText = near.text;
   }
-  if (isSelect(element)) candidate.options = [...element.options].map((option) => option.label || option.text);
+  const select = custom ?? (isSelect(element) ? element : undefined);
+  if (select) candidate.options = [...select.options].map((option) => option.label || option.text).filter(Boolean);
   return candidate;
 }

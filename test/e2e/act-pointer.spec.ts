@@ -112,3 +112,38 @@ test('a step grounded to be checked is acted on without grounding again, unless 
   await harness.ground(page, { action: 'click', target });
   expect((await harness.act(page, { action: 'hover', target })).reused).toBeUndefined();
 });
+
+test('events go where a person\'s pointer lands: the tab\'s inner link, the icon in a clickable row, the word in a wider bar', async ({ harness, server, page }) => {
+  await page.goto(server.url('/widgets/index.html'));
+  expect(await harness.act(page, { action: 'click', target: 'the Reviews tab' })).toMatchObject({ ok: true });
+  await expect(page.locator('#p-reviews')).toBeVisible();
+  expect(await harness.act(page, { action: 'click', target: "the trash icon of the email from 'Audrey'" })).toMatchObject({ ok: true });
+  await expect(page.locator('#inbox-status')).toHaveText('Deleted Audrey');
+  await expect(page.locator('[data-case="thread-cora"]')).toBeVisible();
+  expect(await harness.act(page, { action: 'click', target: 'the Forward button' })).toMatchObject({ ok: true });
+  await expect(page.locator('#inbox-status')).toHaveText('Forwarding');
+});
+
+test('a removed target is not-found and nothing else is clicked', async ({ harness, server, page }) => {
+  await page.goto(server.url('/widgets/index.html'));
+  await page.locator('[data-case="star-cora"]').evaluate((element) => element.remove());
+  const result = await harness.act(page, { action: 'click', target: 'the star icon of the email from Cora' });
+  expect(result).toMatchObject({ ok: false, kind: 'not-found' });
+  expect(result.message).toMatch(/"Cora" is on the page, but nothing in it fits/);
+  await expect(page.locator('#inbox-status')).toHaveText('No action yet');
+});
+
+test('a script-drawn dropdown is chosen from as a person does, and the hidden select follows', async ({ harness, server, page }) => {
+  await page.goto(server.url('/widgets/index.html'));
+  const result = await harness.act(page, { action: 'select', target: 'the height dropdown', option: '5ft 10in' });
+  expect(result, result.message).toMatchObject({ ok: true });
+  expect(await page.locator('#height').inputValue()).toBe('5ft 10in');
+  await expect(page.locator('.picker .current')).toHaveText('5ft 10in ▾');
+});
+
+test('the arrows a person sees inside aria-hidden content can be clicked', async ({ harness, server, page }) => {
+  await page.goto(server.url('/widgets/index.html'));
+  expect(await harness.act(page, { action: 'click', target: 'the down arrow button of the spinner' })).toMatchObject({ ok: true });
+  expect(await harness.act(page, { action: 'click', target: 'the down arrow button of the spinner' })).toMatchObject({ ok: true });
+  await expect(page.locator('#spin-value')).toHaveValue('-2');
+});

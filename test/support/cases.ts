@@ -5,7 +5,7 @@ import type { IntentInput } from '../../src/shared/intent.ts';
 
 // The grounding cases kept as data beside the fixture pages (test/fixtures/cases/<site>.json).
 
-export type SetupStep = { click: string } | { fill: [string, string] } | { scroll: number } | { wait: number };
+export type SetupStep = { click: string } | { fill: [string, string] } | { scroll: number } | { wait: number } | { remove: string };
 
 export interface GroundingCase {
   id: string;
@@ -38,6 +38,7 @@ export async function runSetup(page: Page, steps: SetupStep[] = []): Promise<voi
     if ('click' in step) await page.locator(step.click).first().click();
     else if ('fill' in step) await page.locator(step.fill[0]).first().fill(step.fill[1]);
     else if ('scroll' in step) await page.evaluate((y) => window.scrollTo(0, y), step.scroll);
+    else if ('remove' in step) await page.locator(step.remove).evaluateAll((elements) => elements.forEach((element) => element.remove()));
     else await page.waitForTimeout(step.wait);
   }
 }

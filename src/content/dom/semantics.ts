@@ -147,6 +147,8 @@ export function getName(element: Element, role: string | null, style: StyleReade
   // A clickable list item (a suggestion, a menu entry) is known by its text, which accname leaves out.
   // A list item's collapsed sublist (a file tree's closed folder) is not part of what it says: innerText leaves hidden text out.
   if (!name && role === 'listitem' && isHTMLElement(element)) name = element.innerText.slice(0, 80);
+  // innerText keeps the break between blocks ("Reply" and "Forward" side by side are two words).
+  if (!name && (role === null || role === 'generic') && isHTMLElement(element)) name = element.innerText.slice(0, 80);
   if (!name && (role === null || role === 'generic' || role === 'gridcell' || role === 'option')) name = getText(element, 80);
   return collapse(name);
 }
