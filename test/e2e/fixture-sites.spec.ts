@@ -17,6 +17,7 @@ const SetupStep = z.union([
   z.object({ fill: z.tuple([z.string().min(1), z.string()]) }).strict(),
   z.object({ scroll: z.number().nonnegative() }).strict(),
   z.object({ wait: z.number().positive().max(5_000) }).strict(),
+  z.object({ remove: z.string().min(1) }).strict(),
 ]);
 type SetupStep = z.infer<typeof SetupStep>;
 
@@ -95,6 +96,7 @@ async function runSetup(page: Page, steps: SetupStep[]): Promise<void> {
     if ('click' in step) await page.locator(step.click).click({ timeout: 5_000 });
     else if ('fill' in step) await page.locator(step.fill[0]).fill(step.fill[1], { timeout: 5_000 });
     else if ('scroll' in step) await page.evaluate((y) => window.scrollTo(0, y), step.scroll);
+    else if ('remove' in step) expect(await page.locator(step.remove).evaluateAll((elements) => elements.map((element) => element.remove()).length), step.remove).toBeGreaterThan(0);
     else await page.waitForTimeout(step.wait);
   }
 }
