@@ -1,22 +1,17 @@
 import type { Page } from '@playwright/test';
 import type { Harness } from 'webwright/harness';
 import type { ModelServer } from '../support/model-server.ts';
-import { envelope, sendRaw } from '../support/panel.ts';
+import { saveSettings } from '../support/panel.ts';
 import { expect, test, userText } from '../support/planner.ts';
 
 // With the grounding model switched on, not-found and low-confidence answers go to it too, before
 // anything is done; its pick is grounded again with the target's words as the check.
 
-test.afterEach(async ({ harness, page }) => {
-  const panel = await harness.openSidePanel(page);
-  await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: {} }));
-  await panel.close();
-});
+// Settings live as long as the worker's browser: back to the defaults for the next test.
+test.afterEach(({ harness, page }) => saveSettings(harness, page, {}));
 
-async function enableGrounding(harness: Harness, page: Page) {
-  const panel = await harness.openSidePanel(page);
-  await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: { grounding: { enabled: true, model: 'grounder' } } }));
-  await panel.close();
+function enableGrounding(harness: Harness, page: Page) {
+  return saveSettings(harness, page, { grounding: { enabled: true, model: 'grounder' } });
 }
 
 type Body = { model: string; messages: { role: string; content: string }[] };

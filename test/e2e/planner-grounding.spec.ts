@@ -1,23 +1,17 @@
 import type { Page } from '@playwright/test';
 import type { Harness } from 'webwright/harness';
-import { envelope, sendRaw } from '../support/panel.ts';
+import { saveSettings } from '../support/panel.ts';
 import { expect, test, userText } from '../support/planner.ts';
 
 // The optional grounding model: when a target fits several elements, it picks one before the
 // planner is asked again; its pick passes the same safety gate as any step. Not-found and
 // low-confidence answers: planner-escalation.spec.ts.
 
-test.afterEach(async ({ harness, page }) => {
-  // Settings live as long as the worker's browser: back to the defaults for the next test.
-  const panel = await harness.openSidePanel(page);
-  await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: {} }));
-  await panel.close();
-});
+// Settings live as long as the worker's browser: back to the defaults for the next test.
+test.afterEach(({ harness, page }) => saveSettings(harness, page, {}));
 
-async function enableGrounding(harness: Harness, page: Page) {
-  const panel = await harness.openSidePanel(page);
-  await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings: { grounding: { enabled: true, model: 'grounder' } } }));
-  await panel.close();
+function enableGrounding(harness: Harness, page: Page) {
+  return saveSettings(harness, page, { grounding: { enabled: true, model: 'grounder' } });
 }
 
 test('an ambiguous target goes to the grounding model, and the step is done on its pick', async ({ harness, server, model, page }) => {

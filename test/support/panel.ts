@@ -8,3 +8,10 @@ export function sendRaw(extensionPage: Page, message: unknown): Promise<unknown>
 export function envelope(direction: string, name: string, payload: unknown) {
   return { channel: 'webwright/1', direction, name, payload };
 }
+
+/** Saves settings through the side panel, as the person would; `{}` puts the defaults back. */
+export async function saveSettings(harness: { openSidePanel(page: Page): Promise<Page> }, page: Page, settings: unknown): Promise<void> {
+  const panel = await harness.openSidePanel(page);
+  await sendRaw(panel, envelope('panel-to-background', 'settings.save', { settings }));
+  await panel.close();
+}
