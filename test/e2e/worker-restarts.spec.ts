@@ -41,7 +41,8 @@ test('twenty worker stops during one harness.run(): the finished trace, no step 
   };
   topUp();
   const reported: Step[] = [];
-  const tracePromise = harness.run(page, 'Write entries into the notes', { baseURL: model.baseURL, model: 'scripted', onStep: (step) => reported.push(step) });
+  // The replies keep coming while the stops land, so the run may take more steps than the default budget of 30.
+  const tracePromise = harness.run(page, 'Write entries into the notes', { baseURL: model.baseURL, model: 'scripted', maxSteps: 500, onStep: (step) => reported.push(step) });
 
   for (let stop = 0; stop < 20; stop++) {
     // Stops land in different phases: just after a model request arrived, or just after a step was recorded.
