@@ -80,14 +80,12 @@ function isFloatingList(list: Element | null, style: StyleReader): boolean {
   return position === 'absolute' || position === 'fixed';
 }
 
-/** At least two drawn icons within the icon's parent or grandparent. */
+/** At least two drawn icons within the icon's parent, or its grandparent when the parent is a small wrapper. */
 function inIconRow(element: Element, style: StyleReader): boolean {
-  const row = element.parentElement?.children.length === 1 || (element.parentElement?.children.length ?? 0) <= 2 ? element.parentElement?.parentElement : element.parentElement;
+  const parent = element.parentElement;
+  const row = parent && parent.children.length <= 2 ? parent.parentElement : parent;
   if (!row) return false;
-  let icons = 0;
-  for (const other of row.querySelectorAll('span, i, img, svg, a, div')) {
-    if (other !== element && isIcon(other, style) && ++icons >= 1) return true;
-  }
+  for (const other of row.querySelectorAll('span, i, img, svg, a, div')) if (other !== element && isIcon(other, style)) return true;
   return false;
 }
 
