@@ -38,6 +38,12 @@ function isFieldElement(element: Element, role: string): boolean {
   return ['textbox', 'searchbox', 'combobox', 'spinbutton', 'listbox', 'slider'].includes(role) && !element.hasAttribute('aria-label') && !element.hasAttribute('aria-labelledby');
 }
 
+function markupOf(element: Element): string {
+  let markup = element.localName;
+  for (const attribute of element.attributes) if (attribute.name !== 'id') markup += ` ${attribute.name}="${attribute.value}"`;
+  return markup;
+}
+
 export function extractCandidate(element: Element, role: string | null, place: CandidatePlace, registry: RefRegistry, style: StyleReader): Candidate {
   // A script-drawn dropdown over a hidden native select is a combobox, named as that select is.
   const custom = place.weak ? customSelectIn(element) : undefined;
@@ -81,6 +87,7 @@ export function extractCandidate(element: Element, role: string | null, place: C
   if (near && near.text !== heading && place.ancestors.slice(0, 4).some((ancestor) => near.owner === ancestor || near.ancestors.slice(0, 2).includes(ancestor))) {
     candidate.nearText = near.text;
   }
+  candidate.markup = markupOf(element);
   const select = custom ?? (isSelect(element) ? element : undefined);
   if (select) candidate.options = [...select.options].map((option) => option.label || option.text).filter(Boolean);
   return candidate;

@@ -203,6 +203,8 @@ function split(text: string, useWeak: boolean): Split {
   return { head: head.trim(), tails };
 }
 
+const articles = new Set(['the', 'a', 'an', 'this', 'that', 'please']);
+
 function readHead(head: string, quotes: string[]): Pick<TargetQuery, 'phrases' | 'words' | 'role' | 'ordinal' | 'states'> {
   const phrases: string[] = [];
   let text = ` ${normalize(head.replace(PLACEHOLDER, (_, index: string) => {
@@ -252,10 +254,13 @@ function readHead(head: string, quotes: string[]): Pick<TargetQuery, 'phrases' |
     role = atStart;
     text = ` ${trimmed.replace(/^(the|a|an)\s+/, '').slice(atStart.phrase.length)} `;
   }
-  const words = text
+  const all = text
     .split(/\s+/)
     .map((word) => word.replace(/^[^\p{L}\p{N}\p{S}]+|[^\p{L}\p{N}\p{S}]+$/gu, ''))
-    .filter((word) => word.length > 0 && !fillerWords.has(word));
+    .filter((word) => word.length > 0);
+  const kept = all.filter((word) => !fillerWords.has(word));
+  // "the ONE button", "the Text link": when only such words are left, they are the name.
+  const words = kept.length > 0 || phrases.some(Boolean) ? kept : all.filter((word) => !articles.has(word));
   const result: Pick<TargetQuery, 'phrases' | 'words' | 'role' | 'ordinal' | 'states'> = { phrases: phrases.filter(Boolean), words, states };
   if (role) result.role = role;
   if (ordinal !== undefined) result.ordinal = ordinal;

@@ -124,6 +124,27 @@ function withAim(result: GroundResult, page: PageData, query: TargetQuery | unde
   return aim ? { ...result, aim } : result;
 }
 
+/**
+ * Elements nothing tells apart: the same markup and words, side by side in one container, in the
+ * same state. A person told to click "the okay button" clicks either; there is no other reading to
+ * get wrong. Elements in different rows or cards, or leading to different places, are never twins.
+ */
+function areTwins(entries: Scored[]): boolean {
+  const [head, ...rest] = entries.map((entry) => entry.candidate);
+  if (!head || rest.length === 0 || head.markup === undefined || head.ancestors[0] === undefined) return false;
+  const states = JSON.stringify(head.states);
+  return rest.every(
+    (other) =>
+      other.markup === head.markup &&
+      other.ancestors[0] === head.ancestors[0] &&
+      other.role === head.role &&
+      other.name === head.name &&
+      other.text === head.text &&
+      other.value === head.value &&
+      JSON.stringify(other.states) === states,
+  );
+}
+
 function decide(ranked: Scored[], ordinal: number | undefined, target: string): GroundResult {
   const matching = ranked.filter((entry) => entry.score >= MATCH_THRESHOLD);
   const [best, second] = matching;
@@ -145,6 +166,10 @@ function decide(ranked: Scored[], ordinal: number | undefined, target: string): 
       return { kind: 'ok', chosen: usableOnly, confidence: usableOnly.score * 0.8, runnersUp: tied.filter((entry) => entry !== usableOnly), message: `Chose ${describeCandidate(usableOnly.candidate)}, the only one of ${tied.length} that is enabled.` };
     }
     const close = matching.filter((entry) => entry.score >= best.score * 0.75).sort(visualOrder).slice(0, MAX_LISTED);
+    const first = close[0];
+    if (first && close.length === tied.length && areTwins(close)) {
+      return { kind: 'ok', chosen: first, confidence: first.score * 0.8, runnersUp: close.slice(1), message: `Chose ${describeCandidate(first.candidate)}, the first of ${close.length} identical ones side by side.` };
+    }
     return {
       kind: 'ambiguous',
       candidates: close,

@@ -60,6 +60,8 @@ export interface Candidate {
   nearText?: string;
   /** A native select's options as a person reads them, in order */
   options?: string[];
+  /** The element's tag and attributes other than its id: two elements with the same markup look and behave alike. */
+  markup?: string;
 }
 
 /** A piece of visible text on the page, for anchors such as "under 'Blue Shirt'". */

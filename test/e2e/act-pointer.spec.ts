@@ -39,6 +39,36 @@ test('a covered element is not clicked; the message names what covers it and how
   expect(await harness.act(page, { action: 'click', target: 'the Subscribe button' })).toMatchObject({ ok: true });
 });
 
+test('identical elements side by side are interchangeable; the same words in different places or to different pages are not', async ({ harness, server, page }) => {
+  await page.goto(server.url('/widgets/twins.html'));
+  const status = page.locator('#status');
+  expect(await harness.ground(page, { action: 'click', target: 'the OK button' })).toMatchObject({ kind: 'ok', message: expect.stringContaining('identical') });
+  expect(await harness.act(page, { action: 'click', target: 'the OK button' })).toMatchObject({ ok: true });
+  await expect(status).toHaveText('OK #1');
+  expect(await harness.act(page, { action: 'click', target: 'the "ac" link' })).toMatchObject({ ok: true });
+  await expect(status).toHaveText('ac #1');
+  for (const target of ['the … link in Pages', 'the Choose button', 'the Remove button']) {
+    await page.evaluate(() => (document.getElementById('status')!.textContent = 'Nothing yet'));
+    expect(await harness.act(page, { action: 'click', target }), target).toMatchObject({ ok: false, kind: 'ambiguous' });
+    await expect(status).toHaveText('Nothing yet');
+  }
+});
+
+test('a button partly under another is clicked where it shows', async ({ harness, server, page }) => {
+  await page.goto(server.url('/widgets/twins.html'));
+  // The centre of ONE is under TWO: a person clicks the part of ONE that shows.
+  const centre = await page.locator('#first').evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.id;
+  });
+  expect(centre).toBe('second');
+  const one = await harness.act(page, { action: 'click', target: 'the ONE button' });
+  expect(one, one.message).toMatchObject({ ok: true });
+  await expect(page.locator('#status')).toHaveText('ONE #1 (first)');
+  expect(await harness.act(page, { action: 'click', target: 'the TWO button' })).toMatchObject({ ok: true });
+  await expect(page.locator('#status')).toHaveText('TWO #1 (second)');
+});
+
 test('a ref from an old snapshot whose element changed is reported stale, not obeyed', async ({ harness, server, page }) => {
   await page.goto(server.url('/editing/index.html'));
   const snapshot = await harness.observe(page);

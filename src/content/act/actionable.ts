@@ -88,6 +88,23 @@ function receiver(target: Element, hit: Element | null): Element | 'covered' {
   return 'covered';
 }
 
+const SPOTS = [0.5, 0.25, 0.75, 0.1, 0.9];
+
+/** Where the aimed point is covered but part of the element shows, a person points at that part. */
+function openPoint(target: Element, rect: DOMRect): { target: Element; x: number; y: number } | undefined {
+  for (const fy of SPOTS) {
+    for (const fx of SPOTS) {
+      const x = rect.left + rect.width * fx;
+      const y = rect.top + rect.height * fy;
+      const hit = deepElementFromPoint(target.ownerDocument, x, y);
+      if (!hit) continue;
+      const reached = receiver(target, hit);
+      if (reached !== 'covered') return { target: reached, x, y };
+    }
+  }
+  return undefined;
+}
+
 /** A point inside the element as a share of its width and height (the centre is 0.5, 0.5). */
 export interface Aim {
   fx: number;
@@ -130,6 +147,8 @@ export async function waitActionable(element: Element, options: { timeoutMs?: nu
     const hit = deepElementFromPoint(target.ownerDocument, x, y);
     const reached = receiver(target, hit);
     if (reached !== 'covered') return { ok: true, target: reached, x, y };
+    const open = openPoint(target, rect);
+    if (open) return { ok: true, ...open };
     // Clipped inside a scrolling list (the entry of an opened dropdown): bring it into the list's view.
     if (hit && containsDeep(hit, target) && !clippedScroll) {
       clippedScroll = true;
