@@ -40,7 +40,7 @@ async function showSidePanel(browser: LaunchedBrowser, page: Page, headed: boole
     await page.bringToFront();
   }
   if (!panel.isClosed()) {
-    const shown = await panel.getByTestId('page-title').or(panel.getByRole('alert')).first().textContent();
+    const shown = await panel.getByTestId('page-title').or(panel.getByRole('alert').locator('p')).first().textContent();
     console.log(`Side panel: chrome-extension://${browser.extensionId}/src/sidepanel/index.html shows "${shown?.trim()}".`);
   }
 }
@@ -71,7 +71,7 @@ export async function openCommand(argv: string[]): Promise<number> {
     const loaded = await openStartPage(page, url);
     // The browser stays open on Chrome's error page, which says the same in the window.
     if (!loaded.ok) console.error(loaded.message);
-    console.log(`Webwright ${browser.extensionId} is loaded in Chromium${values.headed ? '' : ' (headless)'}, showing ${welcome ? `the welcome page at ${url}` : url}.`);
+    console.log(`Webwright ${browser.extensionId} is loaded in Chromium${values.headed ? '' : ' (headless)'}, showing ${welcome ? `the welcome page at ${url}` : loaded.ok ? url : `Chrome's error page for ${url}`}.`);
     await showSidePanel(browser, page, values.headed);
     if (values.exit) return 0;
     console.log('Press Ctrl+C to close the browser.');

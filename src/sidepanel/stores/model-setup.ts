@@ -1,5 +1,5 @@
 import { providerPresets, type Provider, type Settings } from '../../shared/settings.ts';
-import { loadSettings, settingsState } from './settings.ts';
+import { sendToBackground } from '../../shared/transport.ts';
 
 // Whether the stored settings name a model a run can use. Out of the box they point at OpenAI
 // with no key, which can only fail; the panel says so before the person presses Run.
@@ -16,10 +16,16 @@ export function getModelProblem(settings: Settings, hasApiKey: boolean): string 
   return undefined;
 }
 
-/** Reads the stored settings afresh and says what keeps them from running a goal, if anything. */
+/**
+ * Reads the stored settings afresh and says what keeps them from running a goal, if anything. It
+ * leaves the Settings form's own state alone, so a read in flight never overwrites an edit.
+ */
 export async function checkModel(): Promise<string | undefined> {
-  await loadSettings();
-  const { settings, hasApiKey } = settingsState.get();
-  // Settings that cannot be read do not block a run: the run reports its own error.
-  return settings ? getModelProblem(settings, hasApiKey) : undefined;
+  try {
+    const { settings, hasApiKey } = await sendToBackground('panel-to-background', 'settings.get', {});
+    return getModelProblem(settings, hasApiKey);
+  } catch {
+    // Settings that cannot be read do not block a run: the run reports its own error.
+    return undefined;
+  }
 }
