@@ -12,8 +12,8 @@ interface Seen {
 }
 
 /** Records, inside the panel page, every protocol message it sends and the reply it gets. */
-function recordMessages(panel: Page): Promise<void> {
-  return panel.addInitScript(() => {
+async function recordMessages(panel: Page): Promise<void> {
+  await panel.addInitScript(() => {
     const seen: unknown[] = [];
     (window as unknown as { seenMessages: unknown[] }).seenMessages = seen;
     const runtime = chrome.runtime as unknown as { sendMessage: (...args: unknown[]) => unknown };
