@@ -9,10 +9,11 @@ import { expect, test, useScriptedModel } from '../support/planner.ts';
 
 const unresolvable = 'http://does-not-resolve.invalid/';
 
-test('open with no URL starts on the local welcome page, which the side panel can read', async () => {
-  const { code, stdout, stderr } = await runCli(['open', '--exit']);
+test('open with no URL starts on the local welcome page, which the side panel can read, and saves a model it is given', async ({ model }) => {
+  const { code, stdout, stderr } = await runCli(['open', '--exit', '--base-url', model.baseURL, '--model', 'scripted']);
   expect(stderr).toBe('');
   expect(code).toBe(0);
+  expect(stdout).toContain(`Model: scripted at ${model.baseURL}, saved in Settings.`);
   expect(stdout).toMatch(/showing the welcome page at http:\/\/127\.0\.0\.1:\d+\/\./);
   expect(stdout).toContain('shows "Welcome to Webwright"');
 });
