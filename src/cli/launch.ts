@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { findChromium } from './chromium.ts';
 import { createControlPage, type ControlPage } from './control-page.ts';
 import { assertBuiltExtension, defaultExtensionPath } from './paths.ts';
+import { sandboxOption } from './sandbox.ts';
 
 export interface LaunchOptions {
   /** Show a browser window (needs a display). Headless by default. */
@@ -57,7 +58,6 @@ export const quietArgs = [
   '--disable-quic',
   // A common laptop window, rather than Chromium's small default.
   '--window-size=1280,800',
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
 ];
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
@@ -75,7 +75,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   ];
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: !headed, args, viewport: null });
+    context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: !headed, args, viewport: null, ...sandboxOption() });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
     throw error;

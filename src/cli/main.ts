@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import { evalCommand } from './eval/command.ts';
-import { launchBrowser, NoDisplayError } from './launch.ts';
+import { NoDisplayError } from './launch.ts';
+import { openCommand } from './open.ts';
 import { UsageError } from './options.ts';
 import { replayCommand } from './replay.ts';
 import { runCommand } from './run-command.ts';
@@ -9,9 +9,11 @@ import { runCommand } from './run-command.ts';
 const usage = `Usage: npm run agent -- <command> [options]
 
 Commands:
-  open [--url <url>] [--headed] [--exit]
-      Start Chromium with Webwright loaded and the side panel ready. Headless unless --headed.
-      Stays open until Ctrl+C (or closes at once with --exit, after checking the panel works).
+  open [--url <url>] [--base-url U --model M] [--headed] [--exit]
+      Start Chromium with Webwright loaded and the side panel ready, on --url or else on a welcome
+      page (served on 127.0.0.1) with a demo shop to try a first task on. A model from the flags, or
+      OPENAI_BASE_URL, OPENAI_API_KEY and WEBWRIGHT_MODEL, is saved in Settings. Headless unless
+      --headed. Stays open until Ctrl+C (or closes at once with --exit, after checking the panel works).
 
   run --url <url> --goal "<text>" [--trace out.json] [--max-steps N] [--base-url U] [--model M] [--request-timeout S] [--max-retries N] [--approve] [--headed]
       Run a goal with a model (from the flags, or OPENAI_BASE_URL, OPENAI_API_KEY, WEBWRIGHT_MODEL),
@@ -39,51 +41,6 @@ function usageOf(command: string): string | undefined {
   return block ? `Usage: npm run agent -- ${block.trim().replace(/\n\s*\n[\s\S]*$/, '')}` : undefined;
 }
 
-async function open(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      url: { type: 'string', default: 'about:blank' },
-      headed: { type: 'boolean', default: false },
-      exit: { type: 'boolean', default: false },
-    },
-  });
-  const browser = await launchBrowser({ headed: values.headed });
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.goto(values.url);
-  const panel = await browser.openSidePanel(page);
-  if (values.headed) {
-    // A real side panel needs a user gesture; an extension page's evaluate counts as one.
-    const opened = await panel
-      .evaluate(async () => {
-        const { id } = await chrome.windows.getCurrent();
-        if (id === undefined) return false;
-        await chrome.sidePanel.open({ windowId: id });
-        return true;
-      })
-      .catch(() => false);
-    if (opened) await panel.close();
-    await page.bringToFront();
-  }
-  console.log(`Webwright ${browser.extensionId} is loaded in Chromium${values.headed ? '' : ' (headless)'}.`);
-  if (!values.headed || panel.isClosed() === false) {
-    const shown = await panel.getByTestId('page-title').or(panel.getByRole('alert')).first().textContent();
-    console.log(`Side panel: chrome-extension://${browser.extensionId}/src/sidepanel/index.html shows "${shown?.trim()}".`);
-  }
-  if (values.exit) {
-    await browser.close();
-    return 0;
-  }
-  console.log('Press Ctrl+C to close the browser.');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-    browser.context.once('close', () => resolve());
-  });
-  await browser.close();
-  return 0;
-}
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const help = command ? usageOf(command) : undefined;
@@ -93,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'open':
-      return open(rest);
+      return openCommand(rest);
     case 'replay':
       return replayCommand(rest);
     case 'run':
@@ -115,7 +72,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    // Playwright's errors end in a call log for debugging Playwright itself; the person gets the first part.
+    const message = (error instanceof Error ? error.message : String(error)).split(/\n\s*Call log:/)[0]?.trim() ?? '';
     console.error(error instanceof NoDisplayError || error instanceof UsageError ? message : `webwright: ${message}`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },

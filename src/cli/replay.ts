@@ -4,6 +4,7 @@ import { describeIntent } from '../shared/describe.ts';
 import type { ActResult } from '../shared/results.ts';
 import { launch } from './harness.ts';
 import { readPlan } from './plan.ts';
+import { openStartPage } from './start-page.ts';
 
 // `replay --url <url> --plan <file.json> [--trace out.json] [--headed]`: carries out a plan with
 // no model, re-grounding every target on today's page. Exit 0 only if every step succeeded.
@@ -23,7 +24,11 @@ export async function replayCommand(argv: string[]): Promise<number> {
   const steps: { index: number; intent: unknown; result: ActResult; durationMs: number }[] = [];
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(values.url);
+    const loaded = await openStartPage(page, values.url);
+    if (!loaded.ok) {
+      console.error(loaded.message);
+      return 1;
+    }
     for (const [index, intent] of intents.entries()) {
       const start = Date.now();
       const result = await browser.act(page, intent);

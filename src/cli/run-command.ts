@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Step } from '../shared/run.ts';
 import { launch } from './harness.ts';
 import { chooseModel, positiveInteger } from './options.ts';
+import { openStartPage } from './start-page.ts';
 import { describeStep } from './step-line.ts';
 
 // `run --url <url> --goal "<text>" [--trace out.json] [--max-steps N] [--base-url U] [--model M] [--headed]`
@@ -38,7 +39,11 @@ export async function runCommand(argv: string[]): Promise<number> {
   const browser = await launch({ headed: values.headed });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(values.url);
+    const loaded = await openStartPage(page, values.url);
+    if (!loaded.ok) {
+      console.error(loaded.message);
+      return 1;
+    }
     console.log(`Goal: ${values.goal}`);
     const trace = await browser.run(page, values.goal, {
       ...model,

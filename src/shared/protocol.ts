@@ -45,6 +45,14 @@ const TabTarget = z.object({
   windowId: z.number().int().optional(),
 });
 
+/**
+ * A step as the live view shows it: without the screenshot, observation, prompt and raw reply,
+ * which only the inspector needs (`run.step`), so that following a run costs the same per step
+ * however long it gets.
+ */
+export const StepSummary = Step.omit({ screenshot: true, observation: true, messages: true, rawReply: true });
+export type StepSummary = z.infer<typeof StepSummary>;
+
 const define = <P extends z.ZodType, R extends z.ZodType>(payload: P, result: R) => ({ payload, result });
 
 const ObserveOptions = z.object({
@@ -74,6 +82,10 @@ export const panelToBackground = {
     Run,
   ),
   'run.get': define(z.object({ runId: z.string(), fromStep: z.number().int().nonnegative().default(0) }), z.object({ run: Run, steps: z.array(Step) })),
+  /** The run and its steps from `fromStep` on, summarised: what the side panel's live view follows. */
+  'run.steps': define(z.object({ runId: z.string(), fromStep: z.number().int().nonnegative().default(0) }), z.object({ run: Run, steps: z.array(StepSummary) })),
+  /** One step in full (screenshot, observation, prompt, raw reply), for the inspector. */
+  'run.step': define(z.object({ runId: z.string(), index: z.number().int().nonnegative() }), Step),
   'run.list': define(z.object({}), z.array(Run)),
   'run.control': define(z.object({ runId: z.string(), op: z.enum(['pause', 'resume', 'stop']), reason: z.string().optional() }), Run),
   'run.answer': define(z.object({ runId: z.string(), answer: z.string().trim().min(1) }), Run),

@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../src/cli/chromium.ts';
 import { quietArgs } from '../../src/cli/launch.ts';
+import { sandboxOption } from '../../src/cli/sandbox.ts';
 import { defaultExtensionPath } from '../../src/cli/paths.ts';
 
 type Status = 'stopped' | 'starting' | 'running' | 'stopping';
@@ -35,6 +36,7 @@ export async function launchWithoutExtension(): Promise<{ context: BrowserContex
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
+    ...sandboxOption(),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [...quietArgs, '--enable-unsafe-extension-debugging'],
   });

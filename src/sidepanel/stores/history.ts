@@ -38,7 +38,7 @@ export function visibleRuns(state: HistoryState): Run[] {
 /** Shows a past run in the task view. */
 export async function openRun(runId: string): Promise<void> {
   try {
-    const { run, steps } = await sendToBackground('panel-to-background', 'run.get', { runId });
+    const { run, steps } = await sendToBackground('panel-to-background', 'run.steps', { runId });
     runState.set({ run, steps, busy: false });
   } catch (error) {
     fail(error);

@@ -27,7 +27,7 @@ export function App() {
         </nav>
       </header>
       <ActiveTab />
-      {view === 'run' && <RunView />}
+      {view === 'run' && <RunView onOpenSettings={() => setView('settings')} />}
       {view === 'history' && <HistoryView onOpen={() => setView('run')} />}
       {view === 'settings' && (
         <>

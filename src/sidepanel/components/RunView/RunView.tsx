@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../../store.ts';
+import { checkModel } from '../../stores/model-setup.ts';
 import { answer, control, followRuns, runState, startRun } from '../../stores/run.ts';
+import { ModelSetup } from '../ModelSetup/ModelSetup.tsx';
 import { StepItem } from '../StepItem/StepItem.tsx';
 import './RunView.css';
 
@@ -40,23 +42,32 @@ function Question() {
   );
 }
 
-export function RunView() {
+export function RunView({ onOpenSettings }: { onOpenSettings: () => void }) {
   const state = useStore(runState);
   const [goal, setGoal] = useState('');
+  const [setup, setSetup] = useState<{ problem?: string; blocked: boolean }>({ blocked: false });
   useEffect(() => {
     const controller = new AbortController();
     followRuns(controller.signal);
+    void checkModel().then((problem) => setSetup({ problem, blocked: false }));
     return () => controller.abort();
   }, []);
+  // Settings may have changed since the view opened (in another panel, or from the command line).
+  const runGoal = async (text: string) => {
+    const problem = await checkModel();
+    setSetup({ problem, blocked: problem !== undefined });
+    if (!problem) await startRun(text);
+  };
   const run = state.run;
   const going = run && ['running', 'paused', 'waiting-user'].includes(run.status);
   return (
     <section class="run" aria-label="Run">
+      {setup.problem && (!state.run || setup.blocked) && <ModelSetup problem={setup.problem} blocked={setup.blocked} onOpenSettings={onOpenSettings} />}
       <form
         class="run__goal"
         onSubmit={(event) => {
           event.preventDefault();
-          if (goal.trim()) void startRun(goal.trim());
+          if (goal.trim()) void runGoal(goal.trim());
         }}
       >
         <textarea aria-label="Goal" rows={3} placeholder="What should Webwright do on this page?" value={goal} onInput={(event) => setGoal(event.currentTarget.value)} />

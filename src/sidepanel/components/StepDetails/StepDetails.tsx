@@ -1,9 +1,13 @@
+import { useEffect, useState } from 'preact/hooks';
+import { toWebwrightError } from '../../../shared/errors.ts';
+import type { StepSummary } from '../../../shared/protocol.ts';
 import type { Step } from '../../../shared/run.ts';
+import { loadStep } from '../../stores/run.ts';
 import { Escalation } from '../Escalation/Escalation.tsx';
 import './StepDetails.css';
 
-// Everything recorded about one step, for the developer inspecting a trace. Rendered only when
-// the step is opened, so a long trace stays light.
+// Everything recorded about one step, for the developer inspecting a trace. The live view holds
+// only step summaries; the full step (screenshot, prompt, reply) is fetched when it is opened.
 
 function Shot({ step }: { step: Step }) {
   if (!step.screenshot) return <p class="details__muted">No screenshot for this step.</p>;
@@ -35,7 +39,26 @@ function Timings({ step }: { step: Step }) {
   );
 }
 
-export function StepDetails({ step }: { step: Step }) {
+export function StepDetails({ summary }: { summary: StepSummary }) {
+  const [loaded, setLoaded] = useState<{ step?: Step; error?: string }>({});
+  // A step still under way is fetched again once it has its result.
+  const settledAt = summary.result ?? summary.error ?? summary.interrupted;
+  useEffect(() => {
+    let current = true;
+    loadStep(summary.runId, summary.index).then(
+      (step) => current && setLoaded({ step }),
+      (error: unknown) => current && setLoaded({ error: toWebwrightError(error).message }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [summary.runId, summary.index, settledAt]);
+  if (loaded.error) return <p class="details__muted" role="alert">{loaded.error}</p>;
+  if (!loaded.step) return <p class="details__muted">Loading the step…</p>;
+  return <Details step={loaded.step} />;
+}
+
+function Details({ step }: { step: Step }) {
   const candidates = step.result?.candidates ?? [];
   return (
     <div class="details">

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { describeIntent } from '../../../shared/describe.ts';
-import type { Step } from '../../../shared/run.ts';
+import type { StepSummary } from '../../../shared/protocol.ts';
 import { StepDetails } from '../StepDetails/StepDetails.tsx';
 import './StepItem.css';
 
-export function StepItem({ step }: { step: Step }) {
+export function StepItem({ step }: { step: StepSummary }) {
   const [open, setOpen] = useState(false);
   const outcome = step.error ?? step.result?.message ?? (step.interrupted ? 'Interrupted: the agent stopped during this step.' : 'Working…');
   const kind = step.error ? 'error' : (step.result?.kind ?? 'pending');
@@ -29,7 +29,7 @@ export function StepItem({ step }: { step: Step }) {
       <button type="button" class="step__toggle" aria-expanded={open} aria-label={`${open ? 'Hide' : 'Inspect'} step ${step.index + 1}`} onClick={() => setOpen(!open)}>
         {open ? 'Hide details' : 'Inspect'}
       </button>
-      {open && <StepDetails step={step} />}
+      {open && <StepDetails summary={step} />}
     </li>
   );
 }
