@@ -9,7 +9,6 @@ import { Budgets, ModelSettings } from './settings.ts';
 export const RunStatus = z.enum(['running', 'paused', 'waiting-user', 'finished', 'failed', 'stopped']);
 export type RunStatus = z.infer<typeof RunStatus>;
 export const terminalStatuses: RunStatus[] = ['finished', 'failed', 'stopped'];
-export type EndedStatus = 'finished' | 'failed' | 'stopped';
 
 export const Usage = z.object({
   promptTokens: z.number().int().nonnegative().default(0),
@@ -75,7 +74,8 @@ const notWaiting = { question: absent };
 const notEnded = { endedAt: absent, stopReason: absent, success: absent, answer: absent };
 const ended = {
   ...notWaiting,
-  pending: absent,
+  /** The consequential step the run was waiting on when it ended, kept for the trace. */
+  pending: PendingStep.extend({ decision: DecidedStep.shape.decision.optional() }).optional(),
   endedAt: z.number(),
   /** Why the run ended, in words a person can act on. */
   stopReason: z.string(),
@@ -97,7 +97,7 @@ export const StoppedRun = RunBase.extend({ status: z.literal('stopped'), ...ende
 
 /**
  * Runs written before the status union (stored ones and exported traces) could carry fields of
- * another status: a question left on a paused run, a pending step on a stopped one. Those are
+ * another status: a question left on a paused or stopped run. Those are
  * dropped, and an ended run without an end time takes its last update, so every version 1 trace
  * still reads.
  */
@@ -114,7 +114,7 @@ function fromEarlierRuns(input: unknown): unknown {
     case 'finished':
     case 'failed':
     case 'stopped': {
-      const end = { ...base, endedAt: endedAt ?? base.updatedAt, stopReason: stopReason ?? '' };
+      const end = { ...base, endedAt: endedAt ?? base.updatedAt, stopReason: stopReason ?? '', ...(pending === undefined ? {} : { pending }) };
       if (base.status === 'stopped') return end;
       if (base.status === 'failed') return success === false ? { ...end, success } : end;
       return { ...end, ...(success === undefined ? {} : { success }), ...(answer === undefined ? {} : { answer }) };

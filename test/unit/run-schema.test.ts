@@ -22,10 +22,11 @@ const confirm = { question: 'Approve this step?', kind: 'confirm', options: ['Ap
 
 describe('the run schema', () => {
   it('drops what an earlier version left from another status', () => {
-    // A run stopped while it waited for an approval kept its pending step; one paused while it waited kept its question.
+    // A run paused or failed while it waited kept its question; a stopped one keeps the step it waited on.
     const stopped = Run.parse({ ...base, status: 'stopped', endedAt: 3, stopReason: 'Stopped by the person.', pending, question: confirm });
-    expect(stopped).not.toHaveProperty('pending');
+    expect(stopped).toMatchObject({ pending: { reason: 'it pays' } });
     expect(stopped).not.toHaveProperty('question');
+    expect(Run.parse({ ...base, status: 'paused', question: confirm })).not.toHaveProperty('question');
     const running = Run.parse({ ...base, status: 'running', question: confirm, pending });
     expect(running).not.toHaveProperty('question');
     expect(running).not.toHaveProperty('pending');

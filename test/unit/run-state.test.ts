@@ -78,10 +78,10 @@ const allowed: Partial<Record<Name, Partial<Record<RunEventType, Run>>>> = {
     step: { ...stepped, status: 'running', pending: { ...pending, decision: 'approve' } },
     ask: { ...moved, status: 'waiting-user', question: confirm, pending },
     pause: { ...moved, status: 'paused', pending: { ...pending, decision: 'approve' } },
-    stop: { ...ending('Stopped by the person.'), status: 'stopped' },
-    finish: { ...ending('The task is done.'), status: 'finished', success: true, answer: 'It costs $12.' },
-    fail: { ...ending('Webwright failed: boom'), status: 'failed' },
-    'budget-spent': { ...ending('Step budget reached.'), status: 'stopped' },
+    stop: { ...ending('Stopped by the person.'), status: 'stopped', pending: { ...pending, decision: 'approve' } },
+    finish: { ...ending('The task is done.'), status: 'finished', success: true, answer: 'It costs $12.', pending: { ...pending, decision: 'approve' } },
+    fail: { ...ending('Webwright failed: boom'), status: 'failed', pending: { ...pending, decision: 'approve' } },
+    'budget-spent': { ...ending('Step budget reached.'), status: 'stopped', pending: { ...pending, decision: 'approve' } },
     'worker-restarted': runs['running, approved step'],
   },
   paused: {
@@ -100,8 +100,9 @@ const allowed: Partial<Record<Name, Partial<Record<RunEventType, Run>>>> = {
     approve: { ...moved, status: 'running', pending: { ...pending, decision: 'approve' } },
     deny: { ...moved, status: 'running', pending: { ...pending, decision: 'deny' } },
     pause: { ...moved, status: 'paused' },
-    stop: { ...ending('Stopped by the person.'), status: 'stopped' },
-    fail: { ...ending('Webwright failed: boom'), status: 'failed' },
+    // The step it waited on stays in the trace of the ended run.
+    stop: { ...ending('Stopped by the person.'), status: 'stopped', pending },
+    fail: { ...ending('Webwright failed: boom'), status: 'failed', pending },
   },
   // A step under way when the person pressed Stop is still recorded; the run stays stopped.
   stopped: { step: { ...stepped, status: 'stopped', endedAt: 3_000, stopReason: 'Stopped by the person.' } },

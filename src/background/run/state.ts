@@ -52,7 +52,9 @@ function withChanges(run: RunBase, changes: StepChanges = {}): RunBase {
 }
 
 function ending(run: Run, reason: string, now: number) {
-  return { ...base(run), updatedAt: now, endedAt: now, stopReason: reason };
+  // A step waiting for approval stays on the ended run: the trace says what it was waiting on.
+  const pending = 'pending' in run ? run.pending : undefined;
+  return { ...base(run), updatedAt: now, endedAt: now, stopReason: reason, ...(pending ? { pending } : {}) };
 }
 
 function decide(run: Run, decision: DecidedStep['decision'], now: number): Transition {
@@ -65,7 +67,7 @@ function recordStep(run: Run, event: Extract<RunEvent, { type: 'step' }>, now: n
   // A pause or stop the person asked for while the step was under way: the step is still recorded.
   if (run.status !== 'running' && run.status !== 'paused' && run.status !== 'stopped') return refuse(`A step cannot be recorded on ${said[run.status]}.`);
   const changed = { ...withChanges(base(run), event.changes), updatedAt: now };
-  if (run.status === 'stopped') return ok({ ...changed, status: 'stopped', endedAt: run.endedAt, stopReason: run.stopReason });
+  if (run.status === 'stopped') return ok({ ...changed, status: 'stopped', endedAt: run.endedAt, stopReason: run.stopReason, ...(run.pending ? { pending: run.pending } : {}) });
   const pending = event.settled ? undefined : run.pending;
   return ok({ ...changed, status: run.status, ...(pending ? { pending } : {}) });
 }
