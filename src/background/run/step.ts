@@ -94,7 +94,9 @@ export async function runStep({ run, steps, apiKey, signal }: StepInput): Promis
   const planned = await plan({ model: run.model, apiKey, messages: prompt.messages, viewport, maxParseRetries: settings.maxParseRetries, signal });
   timings.model = Math.round(performance.now() - mark);
   if (planned.kind === 'aborted') return;
-  Object.assign(step, { messages: planned.messages, parseErrors: planned.parseErrors }, planned.rawReply === undefined ? {} : { rawReply: planned.rawReply });
+  step.messages = planned.messages;
+  step.parseErrors = planned.parseErrors;
+  if (planned.rawReply !== undefined) step.rawReply = planned.rawReply;
   step.usage = { ...planned.usage, costUsd: costOf(run.model, planned.usage) };
   const changes: StepChanges = { stepCount: index + 1, usage: addUsage(run.usage, step.usage), loopWarning: undefined };
   if (planned.kind === 'model-error') {
