@@ -14,3 +14,12 @@ export function budgetExceeded(run: Run): string | undefined {
   if (budgets.maxCostUsd > 0 && usage.costUsd >= budgets.maxCostUsd) return `Cost budget reached: $${usage.costUsd.toFixed(4)} of $${budgets.maxCostUsd.toFixed(2)}. Raise the cost budget in settings to let it go on.`;
   return undefined;
 }
+
+/** The run's usage with a step's added. */
+export function addUsage(total: Usage, step: Usage): Usage {
+  return {
+    promptTokens: total.promptTokens + step.promptTokens,
+    completionTokens: total.completionTokens + step.completionTokens,
+    costUsd: total.costUsd + step.costUsd,
+  };
+}

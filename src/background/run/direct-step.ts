@@ -38,7 +38,7 @@ export async function directStep(run: Run, index: number, intent: Intent, option
   };
 }
 
-/** The run after a step that may have moved it to a new tab. */
-export function followTab(run: Run, result: ActResult | undefined): Run {
-  return result?.effect?.kind === 'new-tab' && result.effect.tabId !== undefined ? { ...run, tabId: result.effect.tabId } : run;
+/** A step that opened a new tab moves its run there. */
+export function followTab(result: ActResult | undefined): { tabId?: number } {
+  return result?.effect?.kind === 'new-tab' && result.effect.tabId !== undefined ? { tabId: result.effect.tabId } : {};
 }
