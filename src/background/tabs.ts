@@ -28,12 +28,11 @@ export async function resolveTab(target: { tabId?: number | undefined; windowId?
   const query: chrome.tabs.QueryInfo =
     target.windowId === undefined ? { lastFocusedWindow: true } : { windowId: target.windowId };
   const tabs = await chrome.tabs.query(query);
-  const active = tabs.find((tab) => tab.active);
-  if (active && isWebPage(active)) return active;
   // Chrome may hide the URL of our own page opened as a tab, so its tab is also known by its context.
   const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.TAB] });
   const ownTabs = new Set(contexts.map((context) => context.tabId));
   const own = (tab: chrome.tabs.Tab) => isOwnPage(tab) || (tab.id !== undefined && ownTabs.has(tab.id));
+  const active = tabs.find((tab) => tab.active);
   if (active && !own(active)) return active;
   const others = tabs.filter((tab) => !own(tab)).sort((a, b) => isWebPage(b) - isWebPage(a) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   const chosen = others[0];
