@@ -3,7 +3,7 @@ import { expect, test } from '../support/planner.ts';
 test('settings are changed in the side panel, kept, and a connection test says what is wrong or right', async ({ harness, server, model, page }) => {
   await page.goto(server.url('/editing/index.html'));
   const panel = await harness.openSidePanel(page);
-  await panel.getByRole('button', { name: 'Settings' }).click();
+  await panel.getByRole('button', { name: 'Settings', exact: true }).click();
   const form = panel.getByRole('form', { name: 'Settings' });
   await form.getByLabel('Provider').selectOption('ollama');
   await expect(form.getByLabel('Base URL')).toHaveValue('http://localhost:11434/v1');
@@ -26,7 +26,7 @@ test('settings are changed in the side panel, kept, and a connection test says w
 
   // Kept across a reload; the key is stored but never shown back.
   await panel.reload();
-  await panel.getByRole('button', { name: 'Settings' }).click();
+  await panel.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(form.getByLabel('Base URL')).toHaveValue(model.baseURL);
   await expect(form.getByLabel('Model', { exact: true })).toHaveValue('scripted');
   await expect(form.getByLabel('Steps')).toHaveValue('7');

@@ -64,7 +64,7 @@ test.afterEach(async ({ harness, page }) => {
 test('secrets are kept from the Settings view, which never shows a value back', async ({ harness, server, page }) => {
   await page.goto(server.url('/secure/login.html'));
   const panel = await harness.openSidePanel(page);
-  await panel.getByRole('button', { name: 'Settings' }).click();
+  await panel.getByRole('button', { name: 'Settings', exact: true }).click();
   const form = panel.getByRole('form', { name: 'Secrets' });
   await form.getByRole('textbox', { name: 'Name' }).fill('bank-password');
   await form.getByLabel('Value').fill(PASSWORD);
@@ -80,7 +80,7 @@ test('secrets are kept from the Settings view, which never shows a value back', 
   await expect(form.getByRole('alert')).toContainText('at least 4 characters');
   // Nothing the panel can ask for carries the value.
   await panel.reload();
-  await panel.getByRole('button', { name: 'Settings' }).click();
+  await panel.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(panel.getByRole('list', { name: 'Stored secrets' })).toContainText('bank-password');
   expect(await panel.content()).not.toContain(PASSWORD);
   expect(JSON.stringify(await sendRaw(panel, envelope('panel-to-background', 'secrets.list', {})))).not.toContain(PASSWORD);
