@@ -34,16 +34,19 @@ function isCurrent(instance: Instance | undefined): boolean {
   }
 }
 
-/** Resolves once the page has painted what was just added (a screenshot follows), bounded. */
+/**
+ * Resolves once what was just drawn has been painted: two animation frames. A hidden page paints
+ * no frames, and a picture of it cannot be taken either, so hiding ends the wait too.
+ */
 function painted(): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 200);
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        clearTimeout(timer);
-        resolve();
-      }),
-    );
+    if (document.visibilityState === 'hidden') return resolve();
+    const done = () => {
+      document.removeEventListener('visibilitychange', done);
+      resolve();
+    };
+    document.addEventListener('visibilitychange', done);
+    requestAnimationFrame(() => requestAnimationFrame(done));
   });
 }
 
